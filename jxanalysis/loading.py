@@ -1,0 +1,75 @@
+"""Bytes to text: read a report file, detect its encoding, fail with a clear error."""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+
+class ReportError(ValueError):
+    """A report file that cannot be analysed; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIN_HAN = 20  # a report has far more; fewer means "not a report"
+
+
+def decode(data: bytes, path: str | Path = "<bytes>") -> str:
+    """Decode report bytes: a BOM decides, else UTF-8, else GB18030 (a superset of GBK).
+
+    Falls back to charset-normalizer's guess only when neither strict decode works.
+    """
+    if not data.strip():
+        raise ReportError(path, "the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise ReportError(path, f"cannot be decoded as {encoding}: {err.reason}") from None
+    if b"\x00" in data[:4096]:
+        raise ReportError(path, "looks binary (NUL bytes), not a text report")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReportError(path, "cannot be decoded as UTF-8, GB18030/GBK or UTF-16")
+    return str(best)
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode a report file, checking that it holds Chinese text."""
+    path = Path(path)
+    if not path.exists():
+        raise ReportError(path, "no such file")
+    if path.is_dir():
+        raise ReportError(path, "is a folder, not a report file")
+    text = decode(path.read_bytes(), path)
+    if _control_share(text) > 0.01:
+        raise ReportError(path, "looks binary (control characters), not a text report")
+    if len(_HAN.findall(text)) < _MIN_HAN:
+        raise ReportError(path, f"has no Chinese report text (fewer than {_MIN_HAN} Chinese characters)")
+    return text
+
+
+def _control_share(text: str) -> float:
+    """Share of characters that are control characters other than whitespace."""
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return bad / len(text)
