@@ -1,0 +1,85 @@
+"""Policy-aware tokenization: jieba with the policy lexicon, minus stopwords and numbers.
+
+jxanalysis keeps its own jieba.Tokenizer, so jieba's global default dictionary is left
+untouched for other code in the same process; the dictionary cache lives in a per-user folder.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+import stopwordsiso
+
+jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
+
+_KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")  # a token needs a Chinese character or a Latin word
+_NUMBER = re.compile(r"^[\d.,%％万亿千百十多余]+$")
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file shipped in jxanalysis/data."""
+    text = resources.files("jxanalysis").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder ($XDG_CACHE_HOME/jxanalysis or ~/.cache/jxanalysis)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    path = Path(base) / "jxanalysis"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def policy_terms() -> list[tuple[str, int, str]]:
+    """The policy lexicon as (word, frequency, POS tag) triples."""
+    return [(w, int(f), t) for w, f, t in (line.split() for line in _data_lines("policy_terms.txt"))]
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """General Chinese stopwords (stopwordsiso) plus the report boilerplate list."""
+    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(_data_lines("stopwords_policy.txt"))
+
+
+@lru_cache(maxsize=None)
+def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
+    """A private jieba tokenizer, with the policy lexicon loaded unless lexicon=False."""
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(cache_dir())
+    tk.initialize()
+    if lexicon:
+        for word, freq, tag in policy_terms():
+            tk.add_word(word, freq, tag)
+    return tk
+
+
+def is_content(token: str) -> bool:
+    """True for a token worth counting: not a stopword, number, punctuation or single letter."""
+    return (
+        len(token) > 1
+        and token not in stopwords()
+        and not _NUMBER.match(token)
+        and bool(_KEEP.search(token))
+    )
+
+
+def segment(text: str, lexicon: bool = True) -> list[str]:
+    """Every jieba token of text, nothing removed (for showing segmentation)."""
+    return tokenizer(lexicon).lcut(text)
+
+
+def tokenize(text: str, lexicon: bool = True) -> list[str]:
+    """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off."""
+    return [t for t in tokenizer(lexicon).lcut(text) if is_content(t)]
+
+
+def tokenize_pos(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
+    """Content tokens of text with their jieba part-of-speech tags."""
+    tagger = jieba.posseg.POSTokenizer(tokenizer(lexicon))
+    return [(p.word, p.flag) for p in tagger.lcut(text) if is_content(p.word)]
