@@ -2,7 +2,7 @@
 from .keywords import word_frequencies
 from .loading import ReportError
 from .report import Report, load_report, split_sentences
-from .tokenize import segment, tokenize, tokenize_pos
+from .tokens import segment, tokenize, tokenize_pos
 
 __all__ = [
     "Report",

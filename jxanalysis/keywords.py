@@ -6,7 +6,7 @@ from collections import Counter
 import pandas as pd
 
 from .report import Report
-from .tokenize import tokenize_pos
+from .tokens import tokenize_pos
 
 
 def _text(report_or_text: Report | str) -> str:

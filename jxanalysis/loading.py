@@ -5,8 +5,6 @@ import codecs
 import re
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 
 class ReportError(ValueError):
     """A report file that cannot be analysed; the message names the file and the problem."""
@@ -23,14 +21,11 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_MIN_HAN = 20  # a report has far more; fewer means "not a report"
+_MIN_HAN = 200  # the shortest real report has thousands; fewer is "not a report"
 
 
 def decode(data: bytes, path: str | Path = "<bytes>") -> str:
-    """Decode report bytes: a BOM decides, else UTF-8, else GB18030 (a superset of GBK).
-
-    Falls back to charset-normalizer's guess only when neither strict decode works.
-    """
+    """Decode report bytes: a BOM decides, else strict UTF-8, else strict GB18030 (covers GBK)."""
     if not data.strip():
         raise ReportError(path, "the file is empty")
     for bom, encoding in _BOMS:
@@ -46,10 +41,7 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    best = from_bytes(data).best()
-    if best is None:
-        raise ReportError(path, "cannot be decoded as UTF-8, GB18030/GBK or UTF-16")
-    return str(best)
+    raise ReportError(path, "cannot be decoded: not UTF-8, GB18030/GBK, or UTF-16 with a BOM")
 
 
 def read_text(path: str | Path) -> str:
@@ -62,8 +54,11 @@ def read_text(path: str | Path) -> str:
     text = decode(path.read_bytes(), path)
     if _control_share(text) > 0.01:
         raise ReportError(path, "looks binary (control characters), not a text report")
-    if len(_HAN.findall(text)) < _MIN_HAN:
-        raise ReportError(path, f"has no Chinese report text (fewer than {_MIN_HAN} Chinese characters)")
+    han = len(_HAN.findall(text))
+    if han == 0:
+        raise ReportError(path, "has no Chinese text, so it is not a report")
+    if han < _MIN_HAN:
+        raise ReportError(path, f"has only {han} Chinese characters, too short to be a report")
     return text
 
 

@@ -19,7 +19,9 @@ import stopwordsiso
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
 
 _KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")  # a token needs a Chinese character or a Latin word
-_NUMBER = re.compile(r"^[\d.,%％万亿千百十多余]+$")
+_NUMERAL = "\\d.,%％〇零一二两三四五六七八九十百千万亿"
+# A number, possibly with 第/约/余/多 and a measure word: 4.5%, 万余户, 余万元, 十二届, 第一.
+_NUMBER = re.compile(rf"^[第约近超]?[{_NUMERAL}]*[余多]?[{_NUMERAL}]*[元户件名次个年届项批轮场家步]?$")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -64,7 +66,7 @@ def is_content(token: str) -> bool:
     return (
         len(token) > 1
         and token not in stopwords()
-        and not _NUMBER.match(token)
+        and not (_NUMBER.match(token) and re.search(f"[{_NUMERAL}余]", token))
         and bool(_KEEP.search(token))
     )
 
@@ -79,7 +81,15 @@ def tokenize(text: str, lexicon: bool = True) -> list[str]:
     return [t for t in tokenizer(lexicon).lcut(text) if is_content(t)]
 
 
-def tokenize_pos(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
-    """Content tokens of text with their jieba part-of-speech tags."""
+@lru_cache(maxsize=None)
+def _tags(lexicon: bool = True) -> dict[str, str]:
+    """Dictionary POS tags: jieba's, overridden by the policy lexicon's."""
     tagger = jieba.posseg.POSTokenizer(tokenizer(lexicon))
-    return [(p.word, p.flag) for p in tagger.lcut(text) if is_content(p.word)]
+    tagger.makesure_userdict_loaded()
+    return tagger.word_tag_tab
+
+
+def tokenize_pos(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
+    """The tokens of `tokenize` with their dictionary POS tag ("x" for words jieba found by HMM)."""
+    tags = _tags(lexicon)
+    return [(t, tags.get(t, "x")) for t in tokenize(text, lexicon)]
