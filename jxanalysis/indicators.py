@@ -1,0 +1,283 @@
+"""Quantitative indicators (地区生产总值375亿元, 增长4.5%, 列全市第一) as a tidy table.
+
+The grammar is a handful of regular expressions and small rules, applied sentence by sentence
+to the NFKC form of the sentence (so ３３．５万亿元 reads as 33.5万亿元):
+
+1. A *quantity* is an optional approximation cue (近, 约, 超, 突破 …), a number, an optional
+   余/多, an optional magnitude (万, 亿, 万亿), a unit from ``UNITS`` and an optional 以上/左右.
+   Numbers are digits, or a Chinese numeral when a magnitude or 倍 follows (超百亿美元, 增长一倍):
+   bare Chinese numerals are names far more often than quantities (三里乡, 四项指标, 一批).
+   A number without a unit takes the unit of the next one in a list (1409万、1305万人次).
+   A *rank* is 全市/全省/全国… followed by 第N or 首位.
+2. Not indicators: numbers inside quotes and book titles (“5020”, “12345”, 《纲要(2022-2035年)》),
+   ordinals (第九批), numbers touching Latin letters (S104, 5G, PM2.5), e-mail addresses, URLs and
+   the item numbers of a glossary (20.2026年…). Years, dates and periods (2022年, 1-11月) never
+   match because 年, 月 and 日 are not units.
+3. kind: ``rank`` for ranks; ``growth`` when a change verb (增长, 下降 …) stands right before a %,
+   倍 or 百分点 (negative for a fall); ``ratio`` for other percentages and multiples; ``amount``
+   for everything else.
+4. subject: the words before the number in its clause, without periods, leading action verbs
+   (实现, 建成 …) and trailing links (达, 为, 分别 …). When nothing is left, the noun after the
+   unit (162个县重大重点项目), or else the subject before it in the sentence (…，增长4.5%).
+   分别 shares a list of subjects out over a list of values (城镇和农村居民…分别增长7.2%、6.8%).
+5. period: the last period expression (1-11月, 前三季度, 预计全年, 2015年) before the number.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cn2an
+import pandas as pd
+
+COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
+POSITION = ["part", "section", "paragraph"]
+
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+# unit as written -> base unit
+UNITS = {
+    "个百分点": "百分点", "百分点": "百分点", "%": "%", "‰": "‰", "倍": "倍", "成": "成",
+    "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "公顷": "公顷", "亩": "亩",
+    "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤",
+    "美元": "美元", "港元": "港元", "欧元": "欧元", "元": "元",
+    "人次": "人次", "户次": "户次", "架次": "架次", "批次": "批次", "场次": "场次", "标箱": "标箱",
+    "个工作日": "工作日", "工作日": "工作日", "人口": "人",
+    **{u: u for u in "人户家个件套台辆艘架条所座处项次场批轮眼间张名位支宗种款部本册头只株棵块篇门天"},
+}
+RATE_UNITS = {"%", "‰", "倍", "成", "百分点"}
+
+_HAN = "\u4e00-\u9fff"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_QUANTITY = re.compile(
+    r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
+    rf"(?:(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
+    r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
+    rf"(?P<unit>{_UNIT})(?<!个(?=月))(?![A-Za-z])"
+    r"(?P<post>以上|左右)?"
+)
+_BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?P<sep>[、和])")
+_RANK = re.compile(
+    r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
+    rf"(?:第(?P<ord>[一二三四五六七八九十\d]+)(?:位|名)?(?![个批届次项家{_HAN}])|(?P<first>首位))"
+)
+_EXCLUDED = re.compile(
+    r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]*》|「[^「」]{0,40}」"
+    r"|(?:https?://|www\.)[\w\-./?%&=#:~+]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    r"|^\s*\d{1,3}(?:\.(?=\d{4}年|\D)|、)"
+)
+_PERIOD = re.compile(
+    r"(?:预计)?(?:全年|前三季度|上半年|下半年|[一二三四]季度|前\d{1,2}个月|\d{1,2}[-—~至]\d{1,2}月"
+    r"|(?<![比较])(?:19|20)\d{2}年(?:末|底|上半年|前三季度)?)|预计"
+)
+_CLAUSE_END = ",;:。!?()"
+_LIST_SPLIT = re.compile(r"[、和与及]")
+
+GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
+FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "降")
+_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅)(?:为|达|是)?$")
+
+# words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
+TRAILING = sorted(
+    GROWTH_VERBS + FALL_VERBS + (
+        "分别", "均", "都", "也", "已", "共", "累计", "年均", "同比", "比上年", "较上年",
+        "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
+        "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
+    ),
+    key=len, reverse=True,
+)
+# words that open a clause before the subject
+LEADING = ("其中", "同时", "此外", "另外", "为", "对", "向", "的", "共", "全年")
+# action verbs: the subject is what follows the last of them (建成|高标准农田)
+ACTIONS = (
+    "实现", "完成", "建成", "建设", "新建", "新增", "改造", "提升", "开展", "发放", "投入", "争取",
+    "培育", "认定", "备案入库", "创建", "打造", "办理", "办结", "组织", "扶持", "带动", "转移",
+    "聘请", "解决", "建立", "实施", "消减", "盘活", "化解", "惠及", "整改", "新打", "引进", "划定",
+    "处置", "节约", "吸引", "推出", "开通", "新设", "设立", "资助", "提供", "接待", "签约", "帮助",
+    "动员", "获得", "拉动", "贡献",
+)
+# words that end a noun read after the unit (162个县重大重点项目|完成…)
+_NOUN_STOPS = ACTIONS + ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
+
+
+@dataclass
+class _Match:
+    """One quantity or rank found in a normalised sentence."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    approx: bool
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """NFKC form of text, and for each of its characters the index of the original character."""
+    chars, origin = [], []
+    for i, ch in enumerate(text):
+        norm = unicodedata.normalize("NFKC", ch)
+        chars.append(norm)
+        origin.extend([i] * len(norm))
+    return "".join(chars), origin
+
+
+def _number(digits: str | None, chinese: str | None, magnitude: str | None) -> float:
+    """The value of a number with its magnitude: ("1.1", None, "万") -> 11000.0."""
+    if digits is not None:
+        value = float(digits)
+    else:
+        value = float(cn2an.cn2an("一" + chinese if chinese[0] in "十百千" else chinese, "smart"))
+    return value * MAGNITUDES.get(magnitude or "", 1)
+
+
+def _quantities(s: str) -> list[_Match]:
+    """Quantities and ranks in a normalised sentence, left to right, without the excluded ones."""
+    excluded = [m.span() for m in _EXCLUDED.finditer(s)]
+    found = []
+    for m in _QUANTITY.finditer(s):
+        approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
+        value = _number(m.group("num"), m.group("cn"), m.group("mag"))
+        found.append(_Match(m.start(), m.end(), value, UNITS[m.group("unit")], "", approx))
+    for m in _BARE.finditer(s):
+        after = next((q for q in found if q.start == m.end()), None)
+        if after is not None:
+            found.append(_Match(m.start(), m.end("mag") if m.group("mag") else m.end("num"),
+                                _number(m.group("num"), None, m.group("mag")), after.unit, "", False))
+    for m in _RANK.finditer(s):
+        rank = 1 if m.group("first") else _number(m.group("ord"), None, None) if m.group("ord").isdigit() \
+            else _number(None, m.group("ord"), None)
+        found.append(_Match(m.start(), m.end(), rank, "", "rank", False))
+    kept: list[_Match] = []
+    for q in sorted(found, key=lambda q: (q.start, -q.end)):
+        inside = any(a <= q.start < b or a < q.end <= b for a, b in excluded)
+        if not inside and (not kept or q.start >= kept[-1].end):
+            kept.append(q)
+    return kept
+
+
+def _strip_trailing(text: str) -> str:
+    """Remove link words at the end: 一般公共预算收入增长 -> 一般公共预算收入."""
+    changed = True
+    while changed and text:
+        changed = False
+        for word in TRAILING:
+            if text.endswith(word):
+                text, changed = text[: -len(word)], True
+                break
+    return text
+
+
+def _strip_leading(text: str) -> str:
+    """Remove periods and openers at the start: 预计全年实现… -> 实现…."""
+    changed = True
+    while changed and text:
+        changed = False
+        period = _PERIOD.match(text)
+        if period and period.end() > 0:
+            text, changed = text[period.end():], True
+            continue
+        for word in LEADING:
+            if text.startswith(word):
+                text, changed = text[len(word):], True
+                break
+    return text
+
+
+def _subject(segment: str) -> str:
+    """The measured phrase in the words before a number: 预计全年实现地区生产总值 -> 地区生产总值."""
+    text = _strip_leading(_strip_trailing(segment.strip()))
+    if re.fullmatch(r"是.*的", text):
+        return ""  # 是2010年的2.7倍: the base of a comparison, not a subject
+    cut = max((text.rfind(v) + len(v) for v in ACTIONS if v in text), default=0)
+    rest = text[cut:]
+    if not rest:
+        return ""  # 有效化解|103件信访积案: the subject comes after the number
+    return _strip_leading(rest if len(rest) >= 2 else text).strip("的")  # keep 目标完成率 whole
+
+
+def _noun_after(s: str, pos: int) -> str:
+    """The noun read right after a unit: 162个|县重大重点项目完成… -> 县重大重点项目."""
+    noun = re.match(rf"的?([{_HAN}“”‘’]{{0,16}})", s[pos:]).group(1)
+    cut = min((noun.find(w) for w in _NOUN_STOPS if noun.find(w) > 0), default=len(noun))
+    return noun[:cut] if not noun.startswith(tuple(_NOUN_STOPS)) else ""
+
+
+def _shared_subjects(phrase: str) -> list[str]:
+    """Subjects of a 分别 list: 城镇和农村居民人均可支配收入 -> [城镇居民人均…, 农村居民人均…]."""
+    parts = [p for p in _LIST_SPLIT.split(phrase) if p]
+    if len(parts) < 2:
+        return parts
+    first, last = parts[0], parts[-1]
+    tail = last[len(first):] if len(last) > len(first) and first[-1] != last[-1] else ""
+    return [p + tail for p in parts[:-1]] + [last]
+
+
+def _clause_start(s: str, pos: int, delimiters: str) -> int:
+    """Index just after the last delimiter before pos."""
+    return max((s.rfind(d, 0, pos) for d in delimiters), default=-1) + 1
+
+
+def _sentence_rows(sentence: str) -> list[dict]:
+    """All indicators in one sentence, as rows with the COLUMNS."""
+    s, origin = _normalise(sentence)
+    rows: list[dict] = []
+    previous_end, previous_subject, shared, shared_index = 0, "", [], 0
+    since_rank: list[str] = []
+    for q in _quantities(s):
+        clause = _clause_start(s, q.start, _CLAUSE_END)
+        start = max(_clause_start(s, q.start, _CLAUSE_END + "、"), previous_end if previous_end > clause else 0)
+        segment = s[start:q.start]
+        kind, sign = q.kind, 1
+        if q.kind != "rank":
+            verb = _GROWTH.search(segment)
+            kind = "growth" if verb and q.unit in RATE_UNITS or q.unit == "百分点" else \
+                "ratio" if q.unit in RATE_UNITS else "amount"
+            sign = -1 if verb and verb.group().startswith(FALL_VERBS) else 1
+        if shared and s[previous_end:q.start] in ("、", "和") and q.kind == rows[-1]["_kind"]:
+            shared_index += 1
+            kind, sign = rows[-1]["kind"], (-1 if rows[-1]["value"] < 0 else 1)
+            subject = shared[shared_index] if shared_index < len(shared) else previous_subject
+        elif "分别" in s[clause:q.start]:
+            phrase = _subject(s[clause:s.index("分别", clause)])
+            shared, shared_index = _shared_subjects(phrase), 0
+            subject = shared[0] if shared else previous_subject
+        else:
+            shared = []
+            subject = _subject(segment)
+            if q.kind == "rank" and not subject:
+                subject = "、".join(dict.fromkeys(since_rank)) if "均" in segment else previous_subject
+            elif not subject or re.search(r"[等和与及]$", segment):
+                subject = _noun_after(s, q.end) or previous_subject
+        periods = [p.group() for p in _PERIOD.finditer(s, 0, q.start)]
+        rows.append({
+            "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,
+            "approx": q.approx, "raw": sentence[origin[q.start]: origin[q.end - 1] + 1],
+            "period": periods[-1] if periods else "", "sentence": sentence, "_kind": q.kind,
+        })
+        since_rank = [] if q.kind == "rank" else since_rank + [subject]
+        previous_end, previous_subject = q.end, subject
+    for row in rows:
+        del row["_kind"]
+    return rows
+
+
+def extract_indicators(report_or_text) -> pd.DataFrame:
+    """One row per quantity in a Report (with part/section/paragraph) or in plain text.
+
+    Columns: subject, value (in base units, 万/亿 applied, % kept as a number), unit, kind
+    (amount, growth, ratio, rank), approx, raw (as written, a substring of sentence), period,
+    sentence, and for a Report the position columns part, section, paragraph.
+    """
+    if isinstance(report_or_text, str):
+        from .report import split_sentences
+
+        rows = [row for sentence in split_sentences(report_or_text) for row in _sentence_rows(sentence)]
+        return pd.DataFrame(rows, columns=COLUMNS)
+    rows = []
+    for record in report_or_text.sentences.to_dict("records"):
+        position = {key: record[key] for key in POSITION}
+        rows.extend({**row, **position} for row in _sentence_rows(record["text"]))
+    return pd.DataFrame(rows, columns=COLUMNS + POSITION)
