@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP) ## create .venv with pinned versions (constraints.txt)
 
 test: $(STAMP) ## run the whole test suite: unit tests and strict nbval over notebooks/
-	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests notebooks --nbval --sanitize-with tests/nbval_sanitize.cfg
+	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 	@for nb in $(NOTEBOOKS); do \

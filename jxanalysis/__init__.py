@@ -2,13 +2,17 @@
 from .keywords import word_frequencies
 from .loading import ReportError
 from .report import Report, load_report, split_sentences
-from .tokens import segment, tokenize, tokenize_pos
+from .style import save_fig, setup
+from .tokens import compare_segmentation, segment, tokenize, tokenize_pos
 
 __all__ = [
     "Report",
     "ReportError",
+    "compare_segmentation",
     "load_report",
+    "save_fig",
     "segment",
+    "setup",
     "split_sentences",
     "tokenize",
     "tokenize_pos",

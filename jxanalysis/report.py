@@ -117,6 +117,33 @@ class Report:
         """The report's top-level parts in order (一、… 二、… and appendices)."""
         return list(dict.fromkeys(p for p in self.paragraphs["part"] if p))
 
+    def outline(self) -> pd.DataFrame:
+        """The report's structure: one row per (part, section) with paragraph and character counts."""
+        paras = self.paragraphs.assign(characters=self.paragraphs["text"].str.len(),
+                                       headed=self.paragraphs["heading"] != "")
+        return paras.groupby(["part", "section"], sort=False, as_index=False).agg(
+            paragraphs=("paragraph", "size"), headed=("headed", "sum"), characters=("characters", "sum"))
+
+    def before_after(self, needles: list[str], width: int = 12) -> pd.DataFrame:
+        """For each needle of the raw text, the raw passage around it and the same passage cleaned.
+
+        The cleaned passage is found through the first run of four or more Chinese characters
+        from the needle on, which cleaning leaves as it is.
+        """
+        rows = []
+        for needle in needles:
+            at = self.raw.find(needle)
+            start = max(at - width, 0)
+            raw = self.raw[start : at + len(needle) + width] if at >= 0 else ""
+            run = re.compile(rf"[{HAN}]{{4,}}").search(self.raw, at) if at >= 0 else None
+            found = self.text.find(run.group()) if run else -1
+            cleaned = ""
+            if found >= 0:
+                begin = max(found - (run.start() - start), 0)
+                cleaned = self.text[begin : begin + len(raw)]
+            rows.append({"needle": needle, "raw": raw.replace("\n", "⏎"), "cleaned": cleaned.replace("\n", "⏎")})
+        return pd.DataFrame(rows)
+
     def __str__(self) -> str:
         date = self.date.isoformat() if self.date else "date unknown"
         note = ", truncated" if self.truncated else ""

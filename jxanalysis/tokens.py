@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jieba
 import jieba.posseg
+import pandas as pd
 import stopwordsiso
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
@@ -79,6 +80,15 @@ def segment(text: str, lexicon: bool = True) -> list[str]:
 def tokenize(text: str, lexicon: bool = True) -> list[str]:
     """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off."""
     return [t for t in tokenizer(lexicon).lcut(text) if is_content(t)]
+
+
+def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
+    """Plain jieba against jieba with the policy lexicon, tokens joined by " / "."""
+    return pd.DataFrame({
+        "sentence": sentences,
+        "plain jieba": [" / ".join(segment(s, lexicon=False)) for s in sentences],
+        "policy lexicon": [" / ".join(segment(s)) for s in sentences],
+    })
 
 
 @lru_cache(maxsize=None)
