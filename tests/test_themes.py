@@ -1,0 +1,214 @@
+"""Theme lexicon, theme scores, policy instruments, and agreement with hand labels.
+
+The hand labels (tests/data/themes_gold.csv, guideline in tests/data/README_themes.md) give the
+theme of every headed paragraph of the seed and of the ../shared/corpus/ reports, keyed by
+report file name and heading text. Agreement is measured separately on the seed and on the
+corpus so that a lexicon tuned to the seed alone shows up.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+import jxanalysis as jx
+from jxanalysis.themes import (
+    Theme,
+    aggregate_themes,
+    find_keywords,
+    instrument_mix,
+    load_instruments,
+    load_themes,
+    policy_instruments,
+    score_text,
+    theme_scores,
+    theme_words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD = ROOT / "tests" / "data" / "themes_gold.csv"
+SEED_NAME = jx.report.SEED.name
+THEMES_YAML = ROOT / "jxanalysis" / "data" / "themes.yaml"
+MIN_AGREEMENT = 0.8
+_MARK = re.compile(r"^(?:——|[一二三四五六七八九十]{1,3}是|（[一二三四五六七八九十]{1,3}）)")
+
+
+def _gold() -> pd.DataFrame:
+    return pd.read_csv(GOLD, keep_default_na=False)
+
+
+def _path(name: str) -> Path:
+    return jx.report.SEED if name == SEED_NAME else CORPUS / name
+
+
+def _labelled_rows(name: str, gold: pd.DataFrame) -> pd.DataFrame:
+    """The gold rows of one report joined to its theme_scores rows (found by heading text)."""
+    report = jx.load_report(_path(name))
+    scores = theme_scores(report)
+    starts = report.paragraphs["text"].str.replace(_MARK, "", regex=True)
+    rows = []
+    for g in gold[gold["report"] == name].to_dict("records"):
+        hits = scores[starts.str.startswith(g["heading"] + "。").to_numpy()]
+        assert len(hits) == 1, f"{name}: heading {g['heading']!r} found {len(hits)} times"
+        body = starts[hits.index[0]][len(g["heading"]) + 1 :]
+        rows.append({**g, "top_theme": hits.iloc[0]["top_theme"], "body_top": score_text(body).idxmax()})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def labelled() -> pd.DataFrame:
+    gold = _gold()
+    return pd.concat([_labelled_rows(name, gold) for name in gold["report"].unique()], ignore_index=True)
+
+
+# --- the lexicon files
+
+
+def test_theme_lexicon_is_documented_and_well_formed():
+    raw = yaml.safe_load(THEMES_YAML.read_text(encoding="utf-8"))["themes"]
+    themes = load_themes()
+    assert 12 <= len(themes) <= 15
+    assert len({t.id for t in themes}) == len(themes)
+    for entry, theme in zip(raw, themes):
+        assert theme.name_zh and theme.name_en and theme.description and theme.source, theme.id
+        words = [w if isinstance(w, str) else next(iter(w)) for w in entry["keywords"]]
+        assert len(words) == len(set(words)), f"{theme.id} lists a keyword twice"
+        assert len(words) >= 10 and all(len(w) >= 2 for w in words), theme.id
+        assert all(weight > 0 for weight in theme.keywords.values()), theme.id
+    assert THEMES_YAML.read_text(encoding="utf-8").startswith("#")
+
+
+def test_instrument_lexicon_has_the_three_rothwell_zegveld_types():
+    kinds = load_instruments()
+    assert [k.id for k in kinds] == ["supply", "environment", "demand"]
+    assert all(len(k.keywords) >= 10 for k in kinds)
+
+
+def test_every_gold_label_is_a_lexicon_theme():
+    ids = {t.id for t in load_themes()} | {""}
+    gold = _gold()
+    assert set(gold["theme"]) <= ids and set(gold["alt_theme"]) <= ids
+    assert not gold.duplicated(["report", "heading"]).any()
+
+
+# --- matching and scoring
+
+
+def test_keywords_are_found_on_token_boundaries_longest_first():
+    assert find_keywords("新建改造农村公路", {"农村": 1}) == {"农村": 1}
+    assert find_keywords("推动全国企业降本增效", {"国企": 1}) == {}
+    assert find_keywords("生态环境持续改善，生态修复", {"生态": 1, "生态环境": 1}) == {"生态环境": 1, "生态": 1}
+
+
+def test_theme_scores_one_row_per_paragraph(seed):
+    scores = theme_scores(seed)
+    ids = [t.id for t in load_themes()]
+    assert list(scores.columns) == ["paragraph", "part", "section", "heading", "tokens", *ids, "top_theme"]
+    assert len(scores) == len(seed.paragraphs)
+    assert (scores[ids] >= 0).all().all() and (scores[ids] <= 1).all().all()
+    scored = scores[scores[ids].sum(axis=1) > 0]
+    assert (scored["top_theme"] == scored[ids].idxmax(axis=1)).all()
+
+
+def test_a_custom_lexicon_replaces_the_themes(seed):
+    mine = [Theme("farm", "农业", "Farming", "", "", {"农业": 1.0, "农村": 2.0})]
+    scores = theme_scores(seed, lexicon=mine)
+    assert list(scores.columns[-2:]) == ["farm", "top_theme"]
+    row = seed.paragraphs.index[seed.paragraphs["heading"] == "乡村面貌焕然一新"][0]
+    text = seed.paragraphs.at[row, "text"]
+    found = find_keywords(text, mine[0].keywords)
+    assert found["农村"] >= 1
+    expected = (found.get("农业", 0) + 2 * found["农村"]) / len(jx.tokenize(text))
+    assert scores.at[row, "farm"] == pytest.approx(expected)
+    assert scores.at[row, "top_theme"] == "farm"
+
+
+def test_theme_words_explain_the_scores(seed):
+    scores = theme_scores(seed).set_index("paragraph")
+    words = theme_words(seed)
+    lexicon = {t.id: t.keywords for t in load_themes()}
+    assert all(w in lexicon[t] for t, w in zip(words["theme"], words["word"]))
+    for (paragraph, theme), group in words.groupby(["paragraph", "theme"]):
+        share = (group["count"] * group["weight"]).sum() / scores.at[paragraph, "tokens"]
+        assert scores.at[paragraph, theme] == pytest.approx(share)
+
+
+def test_aggregates_are_token_weighted(seed):
+    scores = theme_scores(seed)
+    by_part = aggregate_themes(scores, by="part")
+    assert list(by_part["part"]) == list(dict.fromkeys(scores["part"]))
+    part = scores[scores["part"] == by_part["part"].iloc[1]]
+    expected = (part["growth"] * part["tokens"]).sum() / part["tokens"].sum()
+    assert by_part["growth"].iloc[1] == pytest.approx(expected)
+    whole = aggregate_themes(scores, by=None)
+    assert len(whole) == 1 and whole["tokens"].iloc[0] == scores["tokens"].sum()
+    assert set(aggregate_themes(scores)["section"]) == set(scores["section"])
+
+
+def test_theme_scores_on_every_corpus_report(corpus_report):
+    scores = theme_scores(corpus_report)
+    assert len(scores) == len(corpus_report.paragraphs)
+    assert set(scores["top_theme"]) <= {t.id for t in load_themes()} | {""}
+
+
+# --- policy instruments
+
+
+def test_policy_instruments_classify_sentences(tmp_path):
+    path = tmp_path / "mini.txt"
+    review = "全县上下团结一心，砥砺奋进，攻坚克难。" * 12  # no cue words; makes the file long enough
+    path.write_text(
+        f"各位代表：\n一、工作回顾\n{review}\n二、今年工作安排\n扩大政府采购和首台套示范应用。"
+        "落实减税降费政策，完善监管制度。新建校舍，加大资金投入和人才培养。坚定信心。\n",
+        encoding="utf-8",
+    )
+    table = policy_instruments(jx.load_report(path))
+    plan = table[table["part"] == "二、今年工作安排"]
+    assert (table.loc[table["part"] == "一、工作回顾", "instrument"] == "").all()
+    assert list(plan["instrument"]) == ["demand", "environment", "supply", ""]
+    assert plan["cues"].iloc[3] == ""
+    mix = instrument_mix(table, by="part")
+    assert list(mix["part"]) == ["二、今年工作安排"] and mix.iloc[0]["sentences"] == 3
+    assert mix.iloc[0][["supply", "environment", "demand"]].tolist() == pytest.approx([1 / 3] * 3)
+
+
+def test_instrument_mix_per_section_of_the_seed(seed):
+    table = policy_instruments(seed)
+    assert len(table) == len(seed.sentences)
+    assert set(table["instrument"]) <= {"supply", "environment", "demand", ""}
+    mix = instrument_mix(table)
+    shares = mix[["supply", "environment", "demand"]]
+    assert shares.sum(axis=1).to_numpy() == pytest.approx(1.0)
+    assert mix["sentences"].sum() == (table["instrument"] != "").sum()
+
+
+# --- agreement with the hand labels
+
+
+def _agreement(rows: pd.DataFrame, column: str) -> float:
+    return float((rows[column] == rows["theme"]).mean())
+
+
+def test_top_theme_agrees_with_hand_labels(labelled):
+    themed = labelled[labelled["theme"] != ""]
+    seed = themed[themed["report"] == SEED_NAME]
+    corpus = themed[themed["report"] != SEED_NAME]
+    print(f"\nhand-labelled headed paragraphs: {len(labelled)}, out of lexicon scope: {len(labelled) - len(themed)}")
+    for name, rows in themed.groupby("report", sort=False):
+        lenient = (rows["top_theme"] == rows["theme"]) | (rows["top_theme"] == rows["alt_theme"])
+        print(
+            f"  {name:42} n={len(rows):3}  top-1 {_agreement(rows, 'top_theme'):.0%}"
+            f"  top-1 = label or alt {lenient.mean():.0%}  heading removed {_agreement(rows, 'body_top'):.0%}"
+        )
+    misses = themed[themed["top_theme"] != themed["theme"]]
+    for m in misses.to_dict("records"):
+        print(f"  miss: {m['report'][:12]:12} {m['heading'][:24]:24} label {m['theme']:15} got {m['top_theme']}")
+    seed_agreement, corpus_agreement = _agreement(seed, "top_theme"), _agreement(corpus, "top_theme")
+    print(f"top-1 agreement: seed {seed_agreement:.1%} (n={len(seed)}), corpus {corpus_agreement:.1%} (n={len(corpus)})")
+    assert len(seed) == 12 and len(corpus) >= 150
+    assert seed_agreement >= MIN_AGREEMENT
+    assert corpus_agreement >= MIN_AGREEMENT
