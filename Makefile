@@ -30,7 +30,7 @@ reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 	done
 
 bench: $(STAMP) ## print tokenizer throughput and start-up time
-	$(BIN)/python benchmarks/bench_tokenize.py
+	$(BIN)/python tests/bench_tokenize.py
 
 lab: $(STAMP) ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/

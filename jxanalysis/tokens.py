@@ -62,6 +62,7 @@ def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
     return tk
 
 
+@lru_cache(maxsize=1 << 16)
 def is_content(token: str) -> bool:
     """True for a token worth counting: not a stopword, number, punctuation or single letter."""
     return (
