@@ -45,17 +45,17 @@ def _path(name: str) -> Path:
     return jx.report.SEED if name == SEED_NAME else CORPUS / name
 
 
-def _labelled_rows(name: str, gold: pd.DataFrame) -> pd.DataFrame:
+def _labelled_rows(name: str, gold: pd.DataFrame, lexicon: list[Theme] | None = None) -> pd.DataFrame:
     """The gold rows of one report joined to its theme_scores rows (found by heading text)."""
     report = jx.load_report(_path(name))
-    scores = theme_scores(report)
+    scores = theme_scores(report, lexicon)
     starts = report.paragraphs["text"].str.replace(_MARK, "", regex=True)
     rows = []
     for g in gold[gold["report"] == name].to_dict("records"):
         hits = scores[starts.str.startswith(g["heading"] + "。").to_numpy()]
         assert len(hits) == 1, f"{name}: heading {g['heading']!r} found {len(hits)} times"
         body = starts[hits.index[0]][len(g["heading"]) + 1 :]
-        rows.append({**g, "top_theme": hits.iloc[0]["top_theme"], "body_top": score_text(body).idxmax()})
+        rows.append({**g, "top_theme": hits.iloc[0]["top_theme"], "body_top": score_text(body, lexicon).idxmax()})
     return pd.DataFrame(rows)
 
 
@@ -212,3 +212,13 @@ def test_top_theme_agrees_with_hand_labels(labelled):
     assert len(seed) == 12 and len(corpus) >= 150
     assert seed_agreement >= MIN_AGREEMENT
     assert corpus_agreement >= MIN_AGREEMENT
+
+
+def test_agreement_collapses_when_keywords_go_to_the_wrong_themes():
+    """The agreement measure can fail: give each theme the next theme's keywords."""
+    themes = load_themes()
+    shifted = [Theme(t.id, t.name_zh, t.name_en, "", "", themes[i - 1].keywords) for i, t in enumerate(themes)]
+    gold = _gold()
+    gold = gold[gold["theme"] != ""]
+    rows = pd.concat([_labelled_rows(name, gold, shifted) for name in gold["report"].unique()])
+    assert _agreement(rows, "top_theme") < 0.2
