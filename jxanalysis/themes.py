@@ -93,6 +93,7 @@ def _token_ends(text: str) -> dict[int, int]:
 
 
 def _find(text: str, keywords: dict[str, float], ends: dict[int, int], starts: set[int]) -> dict[str, int]:
+    """Count keyword finds in text, given the token ends and token starts of its segmentation."""
     finds = [
         (m.start(), m.end(), word)
         for word in keywords
@@ -199,8 +200,9 @@ def policy_instruments(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     for s in report.sentences.to_dict("records"):
         find = _finder(s["text"])
         found = {k.id: find(k.keywords) for k in kinds}
+        position = {c: s[c] for c in SENTENCE_POSITION}
         cues = "、".join(word for k in kinds for word in found[k.id])
-        rows.append({**{c: s[c] for c in SENTENCE_POSITION}, "text": s["text"], **_weighted(kinds, found), "cues": cues})
+        rows.append({**position, "text": s["text"], **_weighted(kinds, found), "cues": cues})
     frame = pd.DataFrame(rows, columns=SENTENCE_POSITION + ["text"] + ids + ["cues"])
     frame.insert(len(frame.columns) - 1, "instrument", _top(frame[ids]))
     return frame

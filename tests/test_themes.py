@@ -54,8 +54,10 @@ def _labelled_rows(name: str, gold: pd.DataFrame, lexicon: list[Theme] | None = 
     for g in gold[gold["report"] == name].to_dict("records"):
         hits = scores[starts.str.startswith(g["heading"] + "。").to_numpy()]
         assert len(hits) == 1, f"{name}: heading {g['heading']!r} found {len(hits)} times"
-        body = starts[hits.index[0]][len(g["heading"]) + 1 :]
-        rows.append({**g, "top_theme": hits.iloc[0]["top_theme"], "body_top": score_text(body, lexicon).idxmax()})
+        # the same paragraph scored without its heading
+        body = score_text(starts[hits.index[0]][len(g["heading"]) + 1 :], lexicon)
+        body_top = body.idxmax() if body.max() > 0 else ""
+        rows.append({**g, "top_theme": hits.iloc[0]["top_theme"], "body_top": body_top})
     return pd.DataFrame(rows)
 
 
