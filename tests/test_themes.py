@@ -24,6 +24,7 @@ from jxanalysis.themes import (
     load_themes,
     policy_instruments,
     score_text,
+    theme_browser,
     theme_scores,
     theme_words,
 )
@@ -137,6 +138,16 @@ def test_theme_words_explain_the_scores(seed):
     for (paragraph, theme), group in words.groupby(["paragraph", "theme"]):
         share = (group["count"] * group["weight"]).sum() / scores.at[paragraph, "tokens"]
         assert scores.at[paragraph, theme] == pytest.approx(share)
+
+
+def test_theme_browser_shows_the_triggers_of_the_best_themes(seed):
+    browser = theme_browser(seed, shown=2)
+    assert list(browser.columns) == ["paragraph", "heading", "tokens", "top_theme", "triggers", "text"]
+    assert len(browser) == len(seed.paragraphs)
+    row = browser[browser["heading"] == "生态环境不断改善"].iloc[0]
+    assert row["top_theme"] == "ecology" and row["triggers"].startswith("ecology ")
+    assert row["triggers"].count(" | ") == 1 and "生态×" in row["triggers"]
+    assert (browser.loc[browser["top_theme"] == "", "triggers"] == "").all()
 
 
 def test_aggregates_are_token_weighted(seed):
