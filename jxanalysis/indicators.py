@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 import cn2an
 import pandas as pd
@@ -34,13 +35,13 @@ import pandas as pd
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
 POSITION = ["part", "section", "paragraph"]
 
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 
 # unit as written -> base unit
 UNITS = {
     "个百分点": "百分点", "百分点": "百分点", "%": "%", "‰": "‰", "倍": "倍", "成": "成",
     "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "公顷": "公顷", "亩": "亩",
-    "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤",
+    "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
     "美元": "美元", "港元": "港元", "欧元": "欧元", "元": "元",
     "人次": "人次", "户次": "户次", "架次": "架次", "批次": "批次", "场次": "场次", "标箱": "标箱",
     "个工作日": "工作日", "工作日": "工作日", "人口": "人",
@@ -72,12 +73,13 @@ _PERIOD = re.compile(
     r"(?:预计)?(?:全年|前三季度|上半年|下半年|[一二三四]季度|前\d{1,2}个月|\d{1,2}[-—~至]\d{1,2}月"
     r"|(?<![比较])(?:19|20)\d{2}年(?:末|底|上半年|前三季度)?)|预计"
 )
-_CLAUSE_END = ",;:。!?()"
+_CLAUSE_END = ",;:。!?"
 _LIST_SPLIT = re.compile(r"[、和与及]")
+_RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the first one's kind and subject
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "降")
-_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅)(?:为|达|是)?$")
+_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅)(?:为|达到|达|是|完成)?$")
 
 # words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
 TRAILING = sorted(
@@ -85,21 +87,23 @@ TRAILING = sorted(
         "分别", "均", "都", "也", "已", "共", "累计", "年均", "同比", "比上年", "较上年",
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
+        "实际", "拟按", "按", "发展", "的",
     ),
     key=len, reverse=True,
 )
+_TRAILING_YEAR = re.compile(r"(?:比|较|由|从)?(?:19|20)\d{2}年(?:末|底)?$")  # 由2010年(的)
 # words that open a clause before the subject
-LEADING = ("其中", "同时", "此外", "另外", "为", "对", "向", "的", "共", "全年")
+_LEADING = re.compile(r"^(?:其中|同时|此外|另外|今年|明年|先后|为|对|向|的|了|共|全[省市县区国]|[一二三四五六七八九十\d]+年来?)")
 # action verbs: the subject is what follows the last of them (建成|高标准农田)
 ACTIONS = (
     "实现", "完成", "建成", "建设", "新建", "新增", "改造", "提升", "开展", "发放", "投入", "争取",
     "培育", "认定", "备案入库", "创建", "打造", "办理", "办结", "组织", "扶持", "带动", "转移",
     "聘请", "解决", "建立", "实施", "消减", "盘活", "化解", "惠及", "整改", "新打", "引进", "划定",
     "处置", "节约", "吸引", "推出", "开通", "新设", "设立", "资助", "提供", "接待", "签约", "帮助",
-    "动员", "获得", "拉动", "贡献",
+    "动员", "获得", "拉动", "贡献", "组建", "修建", "铺设", "关停", "封停", "腾退",
 )
 # words that end a noun read after the unit (162个县重大重点项目|完成…)
-_NOUN_STOPS = ACTIONS + ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
+_NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
 
 
 @dataclass
@@ -127,10 +131,10 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 def _number(digits: str | None, chinese: str | None, magnitude: str | None) -> float:
     """The value of a number with its magnitude: ("1.1", None, "万") -> 11000.0."""
     if digits is not None:
-        value = float(digits)
+        value = Decimal(digits)
     else:
-        value = float(cn2an.cn2an("一" + chinese if chinese[0] in "十百千" else chinese, "smart"))
-    return value * MAGNITUDES.get(magnitude or "", 1)
+        value = Decimal(cn2an.cn2an("一" + chinese if chinese[0] in "十百千" else chinese, "smart"))
+    return float(value * MAGNITUDES.get(magnitude or "", 1))
 
 
 def _quantities(s: str) -> list[_Match]:
@@ -162,40 +166,42 @@ def _strip_trailing(text: str) -> str:
     """Remove link words at the end: 一般公共预算收入增长 -> 一般公共预算收入."""
     changed = True
     while changed and text:
-        changed = False
-        for word in TRAILING:
-            if text.endswith(word):
-                text, changed = text[: -len(word)], True
-                break
+        year = _TRAILING_YEAR.search(text)
+        word = next((w for w in TRAILING if text.endswith(w)), "")
+        changed = bool(year or word)
+        text = text[: year.start()] if year else text[: len(text) - len(word)]
     return text
 
 
 def _strip_leading(text: str) -> str:
     """Remove periods and openers at the start: 预计全年实现… -> 实现…."""
-    changed = True
-    while changed and text:
-        changed = False
-        period = _PERIOD.match(text)
-        if period and period.end() > 0:
-            text, changed = text[period.end():], True
-            continue
-        for word in LEADING:
-            if text.startswith(word):
-                text, changed = text[len(word):], True
-                break
+    opener = _PERIOD.match(text) or _LEADING.match(text)
+    while text and opener and opener.end():
+        text = text[opener.end():]
+        opener = _PERIOD.match(text) or _LEADING.match(text)
     return text
 
 
-def _subject(segment: str) -> str:
-    """The measured phrase in the words before a number: 预计全年实现地区生产总值 -> 地区生产总值."""
-    text = _strip_leading(_strip_trailing(segment.strip()))
-    if re.fullmatch(r"是.*的", text):
+def _clean(phrase: str) -> str:
+    """A phrase without its parenthesis, openers and trailing link words."""
+    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip()))
+
+
+def _subject(segment: str, noun_after: str) -> str:
+    """The measured phrase in the words before a number (预计全年实现地区生产总值 -> 地区生产总值),
+    or the noun after it when the words before end with a verb or 等 (有效化解|103件|信访积案)."""
+    text = _clean(segment)
+    if re.fullmatch(r"是.*的?", text):
         return ""  # 是2010年的2.7倍: the base of a comparison, not a subject
-    cut = max((text.rfind(v) + len(v) for v in ACTIONS if v in text), default=0)
-    rest = text[cut:]
-    if not rest:
-        return ""  # 有效化解|103件信访积案: the subject comes after the number
-    return _strip_leading(rest if len(rest) >= 2 else text).strip("的")  # keep 目标完成率 whole
+    if not text or re.search(r"[等和与及]$", text):
+        return noun_after
+    verb = max(((text.rfind(v), v) for v in ACTIONS if v in text), default=(-1, ""))
+    rest = text[verb[0] + len(verb[1]):] if verb[1] else text
+    if len(rest) >= 3 or not verb[1]:
+        return rest
+    if rest:
+        return text  # keep 目标完成率 and 新增学位 whole
+    return noun_after or _clean(text[: verb[0]])  # 旅游收入完成|69亿元
 
 
 def _noun_after(s: str, pos: int) -> str:
@@ -208,6 +214,8 @@ def _noun_after(s: str, pos: int) -> str:
 def _shared_subjects(phrase: str) -> list[str]:
     """Subjects of a 分别 list: 城镇和农村居民人均可支配收入 -> [城镇居民人均…, 农村居民人均…]."""
     parts = [p for p in _LIST_SPLIT.split(phrase) if p]
+    if len(parts) == 1 and phrase.startswith("城乡"):
+        return ["城镇" + phrase[2:], "农村" + phrase[2:]]
     if len(parts) < 2:
         return parts
     first, last = parts[0], parts[-1]
@@ -236,21 +244,25 @@ def _sentence_rows(sentence: str) -> list[dict]:
             kind = "growth" if verb and q.unit in RATE_UNITS or q.unit == "百分点" else \
                 "ratio" if q.unit in RATE_UNITS else "amount"
             sign = -1 if verb and verb.group().startswith(FALL_VERBS) else 1
-        if shared and s[previous_end:q.start] in ("、", "和") and q.kind == rows[-1]["_kind"]:
+        if rows and s[previous_end:q.start] in _RANGE and q.kind == rows[-1]["_kind"]:
+            kind, subject = rows[-1]["kind"], previous_subject
+            sign = -1 if rows[-1]["value"] < 0 else 1
+        elif shared and s[previous_end:q.start] in ("、", "和") and q.kind == rows[-1]["_kind"]:
             shared_index += 1
             kind, sign = rows[-1]["kind"], (-1 if rows[-1]["value"] < 0 else 1)
             subject = shared[shared_index] if shared_index < len(shared) else previous_subject
         elif "分别" in s[clause:q.start]:
-            phrase = _subject(s[clause:s.index("分别", clause)])
+            phrase = _clean(s[clause:s.index("分别", clause)])
             shared, shared_index = _shared_subjects(phrase), 0
             subject = shared[0] if shared else previous_subject
         else:
             shared = []
-            subject = _subject(segment)
-            if q.kind == "rank" and not subject:
-                subject = "、".join(dict.fromkeys(since_rank)) if "均" in segment else previous_subject
-            elif not subject or re.search(r"[等和与及]$", segment):
-                subject = _noun_after(s, q.end) or previous_subject
+            if "均" in segment:  # …可办率、“好差评”系统好评率均达100%: all of the list
+                segment = s[max(clause, previous_end):q.start]
+            subject = _subject(segment, "" if q.kind == "rank" else _noun_after(s, q.end))
+            if q.kind == "rank" and not subject and "均" in segment:
+                subject = "、".join(dict.fromkeys(since_rank))
+            subject = subject or previous_subject
         periods = [p.group() for p in _PERIOD.finditer(s, 0, q.start)]
         rows.append({
             "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,

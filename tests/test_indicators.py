@@ -1,0 +1,325 @@
+"""Indicator extraction: one test per grammar rule, then precision and recall against hand gold.
+
+The gold (tests/data/indicators_gold_seed.csv, tests/data/indicators_gold_corpus.csv, guideline in
+tests/data/README_indicators.md) was written by reading the reports. A found indicator matches a
+gold one when report, raw (NFKC), value, unit and kind agree; optional gold rows count neither
+as a miss nor as a false positive. Subjects are judged separately (a printed agreement figure).
+Run with `pytest tests/test_indicators.py -s` to see the figures.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import jxanalysis as jx
+from jxanalysis.indicators import COLUMNS, POSITION, extract_indicators
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD_SEED = ROOT / "tests" / "data" / "indicators_gold_seed.csv"
+GOLD_CORPUS = ROOT / "tests" / "data" / "indicators_gold_corpus.csv"
+SEED_NAME = jx.report.SEED.name
+
+
+def one(text: str) -> pd.Series:
+    """The single indicator in text."""
+    found = extract_indicators(text)
+    assert len(found) == 1, found[["raw", "value", "unit", "kind"]]
+    return found.iloc[0]
+
+
+def values(text: str) -> list[tuple[str, float, str, str]]:
+    """(raw, value, unit, kind) of every indicator in text."""
+    found = extract_indicators(text)
+    return [(r.raw, round(r.value, 6), r.unit, r.kind) for r in found.itertuples()]
+
+
+# --- magnitudes and units -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("预计全年实现地区生产总值375亿元。", 3.75e10, "元"),
+    ("建成高标准农田1.1万亩。", 11000, "亩"),
+    ("投入财政补助资金8451万元。", 8.451e7, "元"),
+    ("新改扩建校舍面积6.34万平方米。", 63400, "平方米"),
+    ("办理热线工单1.35万件。", 13500, "件"),
+    ("财政赤字2.76万亿元。", 2.76e12, "元"),
+    ("实际使用外资1383亿美元。", 1.383e11, "美元"),
+    ("开展全员核酸检测29轮。", 29, "轮"),
+    ("圆满完成医疗援助行动15批次。", 15, "批次"),
+    ("接待游客9.6亿人次。", 9.6e8, "人次"),
+    ("完成既有住宅加装电梯21台。", 21, "台"),
+    ("新增保障性租赁住房483套。", 483, "套"),
+])
+def test_magnitude_and_unit(text, value, unit):
+    row = one(text)
+    assert (row.value, row.unit, row.kind) == (pytest.approx(value), unit, "amount")
+
+
+def test_full_width_digits_are_read_and_raw_stays_as_written():
+    found = extract_indicators("国内生产总值达３３．５万亿元，增长８．７％。")
+    assert list(found.value) == [pytest.approx(3.35e13), pytest.approx(8.7)]
+    assert list(found.raw) == ["３３．５万亿元", "８．７％"]
+    assert list(found.unit) == ["元", "%"]
+
+
+def test_chinese_numerals_that_are_quantities():
+    assert values("广东团现场成交额均超百亿美元。") == [("超百亿美元", 1e10, "美元", "amount")]
+    assert values("旅游收入增长一倍。") == [("一倍", 1, "倍", "growth")]
+
+
+def test_chinese_numerals_in_names_are_not_quantities():
+    text = ("三里乡入围名单，开展两整治一提升行动，落实省委十五届三次全会精神，入选第九批示范村，"
+            "四项指标增速较快，引进一批企业，办好十件实事。")
+    assert extract_indicators(text).empty
+
+
+# --- kinds -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("一般公共预算收入增长13.3%。", 13.3, "%", "growth"),
+    ("市场主体总量净增27.1%。", 27.1, "%", "growth"),
+    ("科技进步贡献率提高3.5%。", 3.5, "%", "growth"),
+    ("单位国内生产总值能耗下降3.1%。", -3.1, "%", "growth"),
+    ("群众来信来访人次减少8.6%。", -8.6, "%", "growth"),
+    ("旅游收入增长2.6倍。", 2.6, "倍", "growth"),
+    ("赤字率比去年预算高0.2个百分点。", 0.2, "百分点", "growth"),
+    ("空气优良率稳定在94%以上。", 94, "%", "ratio"),
+    ("年度投资完成率达113.8%。", 113.8, "%", "ratio"),
+    ("固定资产投资是2010年的2.7倍。", 2.7, "倍", "ratio"),
+    ("关税总水平降至7.5%。", 7.5, "%", "ratio"),
+    ("科技成果交易额登记入库目标完成率全市第一。", 1, "", "rank"),
+    ("总量连续37年居全国首位。", 1, "", "rank"),
+    ("第一产业增加值提升至全国第二。", 2, "", "rank"),
+    ("新增“五上”企业26家。", 26, "家", "amount"),
+])
+def test_kind(text, value, unit, kind):
+    row = one(text)
+    assert (row.value, row.unit, row.kind) == (pytest.approx(value), unit, kind)
+
+
+def test_one_rank_row_per_ranked_statement():
+    found = extract_indicators("限额以上消费品零售额增长15.6%，外贸出口值增长43.9%，均列全市第三。")
+    rank = found[found.kind == "rank"]
+    assert list(rank.raw) == ["全市第三"] and list(rank.value) == [3]
+    assert rank.subject.iloc[0] == "限额以上消费品零售额、外贸出口值"
+
+
+def test_an_ordinal_count_is_not_a_rank():
+    assert extract_indicators("揭阳潮汕机场成为全省第4个千万级机场。").empty
+
+
+# --- approximation ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, raw, value", [
+    ("实现联农带农3.4万余户。", "3.4万余户", 34000),
+    ("节约用气成本近3亿元。", "近3亿元", 3e8),
+    ("空气优良率稳定在94%以上。", "94%以上", 94),
+    ("授信总额超10亿元。", "超10亿元", 1e9),
+    ("投入抗旱资金5900余万元。", "5900余万元", 5.9e7),
+    ("市场主体总量突破6万户。", "突破6万户", 60000),
+    ("减税降费约1.3万亿元。", "约1.3万亿元", 1.3e12),
+    ("棚户区住房改造620多万套。", "620多万套", 6.2e6),
+    ("调查失业率稳定在5%左右。", "5%左右", 5),
+    ("日均新设企业超过1.8万户。", "超过1.8万户", 18000),
+])
+def test_approximation_cues(text, raw, value):
+    row = one(text)
+    assert (row.raw, row.value, row.approx) == (raw, pytest.approx(value), True)
+
+
+def test_exact_number_is_not_approximate():
+    assert not one("实现地区生产总值375亿元。").approx
+
+
+# --- lists, ranges and both ends ----------------------------------------------------------------
+
+def test_distribution_over_subjects():
+    found = extract_indicators("前三季度城镇和农村居民人均可支配收入分别增长7.2%、6.8%。")
+    assert list(found.subject) == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert list(found.value) == [7.2, 6.8] and set(found.kind) == {"growth"}
+
+
+def test_distribution_of_amounts():
+    found = extract_indicators("财园信贷通、财政惠农信贷通分别发放贷款9.2亿元、1.5亿元。")
+    assert list(found.subject) == ["财园信贷通", "财政惠农信贷通"]
+    assert list(found.value) == [9.2e8, 1.5e8]
+    found = extract_indicators("城乡低保、特困人员供养标准分别提高至每月855元、1120元。")
+    assert list(found.subject) == ["城乡低保供养标准", "特困人员供养标准"]
+    assert list(found.value) == [855, 1120] and set(found.kind) == {"amount"}
+
+
+def test_list_value_without_unit_takes_the_next_unit():
+    found = extract_indicators("广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次。")
+    assert values("广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次。") == [
+        ("1409万", 1.409e7, "人次", "amount"), ("1305万人次", 1.305e7, "人次", "amount")]
+    assert list(found.subject) == ["广州地铁线网单日最高客运量", "深圳地铁线网单日最高客运量"]
+
+
+def test_from_to_gives_both_ends():
+    found = extract_indicators("“八类”项目审批时限由120个工作日压缩至74个工作日。")
+    assert values("“八类”项目审批时限由120个工作日压缩至74个工作日。") == [
+        ("120个工作日", 120, "工作日", "amount"), ("74个工作日", 74, "工作日", "amount")]
+    assert set(found.subject) == {"“八类”项目审批时限"}
+
+
+def test_range_ends_share_kind():
+    assert values("国内生产总值增长6%－6.5%。") == [("6%", 6, "%", "growth"), ("6.5%", 6.5, "%", "growth")]
+
+
+# --- subjects --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, subjects", [
+    ("预计全年实现地区生产总值375亿元，增长4.5%。", ["地区生产总值", "地区生产总值"]),
+    ("规上服务业营业收入增长28.6%。", ["规上服务业营业收入"]),
+    ("162个县重大重点项目完成年度投资173.8亿元。", ["县重大重点项目", "年度投资"]),
+    ("有效化解103件信访积案。", ["信访积案"]),
+    ("建设新农村村点242个，创建美丽乡镇3个、美丽村庄26个。", ["新农村村点", "美丽乡镇", "美丽村庄"]),
+    ("公司总资产达470亿元。", ["公司总资产"]),
+])
+def test_subject(text, subjects):
+    assert list(extract_indicators(text).subject) == subjects
+
+
+# --- not indicators --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "2022年12月31日，我们召开大会。",
+    "1-11月，前三季度，上半年，工作稳步推进。",
+    "打造“5020”项目，开通“12345”热线，构建“2+1+N”产业体系。",
+    "S104(塔城至钟陵段)前期工作有序推进，建成5G基站，PM2.5浓度下降。",
+    "如发现侵权请发送邮件至3231169@qq.com举报，转载请注明出处：https://www.example.com/12107.html",
+    "20.2026年省十件民生实事：指全省统筹推进的民生项目。",
+    "为65岁以上老年人免费健康体检，落实《扩大内需战略规划纲要(2022-2035年)》。",
+    "我区摔跤健儿在第十六届省运会上取得佳绩，温圳罗家入选第九批示范村。",
+])
+def test_not_indicators(text):
+    found = extract_indicators(text)
+    assert found.empty, found[["raw", "sentence"]]
+
+
+def test_seed_footnote_markers_do_not_become_numbers():
+    raws = set(extract_indicators(jx.load_report()).raw)
+    assert {"2个", "4家"} <= raws and not {"32个", "124家"} & raws
+
+
+# --- periods and output shape ------------------------------------------------------------------
+
+def test_period_column():
+    found = extract_indicators(
+        "预计全年实现地区生产总值375亿元。1-11月，一般公共预算收入增长13.3%，"
+        "前三季度城镇和农村居民人均可支配收入分别增长7.2%、6.8%。新增学位4080个。")
+    assert list(found.period) == ["预计全年", "1-11月", "前三季度", "前三季度", ""]
+
+
+def test_columns_for_text_and_report():
+    assert list(extract_indicators("增长4.5%。").columns) == COLUMNS
+    assert list(extract_indicators("无数字。").columns) == COLUMNS
+    found = extract_indicators(jx.load_report())
+    assert list(found.columns) == COLUMNS + POSITION
+    assert found.part.str.startswith(("一、", "二、")).all()
+
+
+@pytest.mark.parametrize("path", [None, *sorted(CORPUS.glob("*.txt"))], ids=lambda p: getattr(p, "name", "seed"))
+def test_raw_is_in_its_sentence(path):
+    found = extract_indicators(jx.load_report(path))
+    assert len(found) > 20
+    assert all(raw in sentence for raw, sentence in zip(found.raw, found.sentence))
+
+
+# --- accuracy against the hand gold -----------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in "“”‘’\"' ")
+
+
+def _key(report: str, raw: str, value, unit: str, kind: str) -> tuple:
+    return report, _norm(raw), f"{float(value):.6g}", unit, kind
+
+
+@dataclass
+class Score:
+    """Matches of found indicators against gold ones."""
+
+    tp: int = 0
+    fp: list = field(default_factory=list)
+    fn: list = field(default_factory=list)
+    subject_exact: int = 0
+    subject_overlap: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + len(self.fp))
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + len(self.fn))
+
+    def summary(self, name: str) -> str:
+        return (f"{name}: precision {self.precision:.3f} ({self.tp}/{self.tp + len(self.fp)}), "
+                f"recall {self.recall:.3f} ({self.tp}/{self.tp + len(self.fn)}), "
+                f"subject exact {self.subject_exact / self.tp:.3f}, "
+                f"subject overlap {self.subject_overlap / self.tp:.3f}; "
+                f"false positives {self.fp}; misses {self.fn}")
+
+
+def score(gold: pd.DataFrame, found: pd.DataFrame) -> Score:
+    """Match found rows (with a report column) to gold rows, required gold first, in text order."""
+    pool = defaultdict(list)
+    for g in gold[gold.raw != ""].itertuples():
+        pool[_key(g.report, g.raw, g.value, g.unit, g.kind)].append(g)
+    for candidates in pool.values():
+        candidates.sort(key=lambda g: g.optional == "True")
+    result = Score()
+    for f in found.itertuples():
+        candidates = pool[_key(f.report, f.raw, f.value, f.unit, f.kind)]
+        if not candidates:
+            result.fp.append(f.raw)
+            continue
+        g = candidates.pop(0)
+        if g.optional == "True":
+            continue
+        result.tp += 1
+        gold_subject, subject = _norm(g.subject), _norm(f.subject)
+        result.subject_exact += gold_subject == subject
+        result.subject_overlap += bool(subject) and (subject in gold_subject or gold_subject in subject)
+    result.fn = [g.raw for candidates in pool.values() for g in candidates if g.optional == "False"]
+    return result
+
+
+def _found(report_name: str, path: Path | None) -> pd.DataFrame:
+    return extract_indicators(jx.load_report(path)).assign(report=report_name)
+
+
+def test_accuracy_on_seed():
+    gold = pd.read_csv(GOLD_SEED, keep_default_na=False, dtype=str)
+    result = score(gold, _found(SEED_NAME, None))
+    print("\n" + result.summary("seed"))
+    assert result.precision >= 0.95 and result.recall >= 0.95, result.summary("seed")
+    assert result.subject_overlap / result.tp >= 0.85, result.summary("seed")
+
+
+def _sampled(gold: pd.DataFrame) -> pd.DataFrame:
+    """Found indicators of the corpus sentences the gold annotates (each prefix names one sentence)."""
+    frames = []
+    for name, rows in gold.groupby("report"):
+        found = _found(name, CORPUS / name)
+        sentences = found.sentence.map(_norm)
+        all_sentences = jx.load_report(CORPUS / name).sentences.text.map(_norm)
+        for prefix in rows.sentence.unique():
+            assert all_sentences.str.startswith(_norm(prefix)).sum() == 1, (name, prefix)
+            frames.append(found[sentences.str.startswith(_norm(prefix))])
+    return pd.concat(frames)
+
+
+def test_accuracy_on_corpus_sample():
+    gold = pd.read_csv(GOLD_CORPUS, keep_default_na=False, dtype=str)
+    assert ((gold.raw != "") & (gold.optional == "False")).sum() >= 60
+    result = score(gold, _sampled(gold))
+    print("\n" + result.summary("corpus sample"))
+    assert result.precision >= 0.90 and result.recall >= 0.90, result.summary("corpus sample")
+    assert result.subject_overlap / result.tp >= 0.75, result.summary("corpus sample")
