@@ -1,28 +1,23 @@
-"""Plotting functions: each takes the table it draws (and ax=None) and returns the Axes."""
+"""Keyword plots: frequency bars, TF-IDF vs TextRank, word cloud, co-occurrence network, keyness."""
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from wordcloud import WordCloud
 
-from .style import cjk_font
+from ..style import cjk_font
+from .common import PALETTE, axes as _axes
 
 # Part-of-speech groups for colouring word bars (jieba tags).
 POS_GROUPS = {"政策术语 policy term": ("nz", "l", "j"), "名词 noun": ("n", "ns", "nt", "nr", "vn", "an"),
               "动词 verb": ("v", "vd"), "其他 other": ()}
-PALETTE = ["#1b6ca8", "#74a9cf", "#e6550d", "#9e9e9e"]
 
 
 def pos_group(tag: str) -> str:
     """The colour group of a jieba POS tag."""
     return next((g for g, tags in POS_GROUPS.items() if tag in tags), "其他 other")
-
-
-def _axes(ax: Axes | None, size: tuple[float, float] = (9, 6)) -> Axes:
-    return ax if ax is not None else plt.subplots(figsize=size)[1]
 
 
 def bar_top_words(freq: pd.DataFrame, n: int = 30, ax: Axes | None = None) -> Axes:
