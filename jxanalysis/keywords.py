@@ -82,14 +82,15 @@ def _textrank() -> jieba.analyse.TextRank:
 def _ranked(scores: list[tuple[str, float]], column: str, top: int | None) -> pd.DataFrame:
     """Content words only, highest score first, ties broken by word; the first `top` rows."""
     rows = sorted(((w, float(s)) for w, s in scores if is_content(w)), key=lambda r: (-r[1], r[0]))
-    return pd.DataFrame(rows[:top] if top else rows, columns=["word", column])
+    return pd.DataFrame(rows if top is None else rows[:top], columns=["word", column])
 
 
 def tfidf_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.DataFrame:
     """TF-IDF keywords (jieba's IDF table, policy-aware tokens): columns word, tfidf.
 
-    tfidf = (count of the word / count of all non-stopword tokens) * IDF, where IDF comes from
-    jieba's general-corpus table (the median IDF for words it does not know, e.g. policy terms).
+    tfidf = (count of the word / count of all tokens of two or more characters that are not
+    stopwords) * IDF, where IDF comes from jieba's general-corpus table (its median IDF for words
+    it does not know, e.g. most policy terms). Only content words (`is_content`) are listed.
     top=None returns every content word.
     """
     scores = _tfidf().extract_tags(_text(report_or_text), topK=None, withWeight=True)
