@@ -2,6 +2,9 @@
 
 jxanalysis keeps its own jieba.Tokenizer, so jieba's global default dictionary is left
 untouched for other code in the same process; the dictionary cache lives in a per-user folder.
+
+An optional fast backend, `backend="rjieba"`, uses rjieba (the Rust port, jieba-rs) with the
+same policy lexicon; its tokens are the same as jieba's (tests/test_tokenize_backends.py).
 """
 from __future__ import annotations
 
@@ -11,11 +14,17 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import jieba
 import jieba.posseg
 import pandas as pd
 import stopwordsiso
+
+if TYPE_CHECKING:
+    import rjieba
+
+Backend = Literal["jieba", "rjieba"]
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
 
@@ -73,14 +82,80 @@ def is_content(token: str) -> bool:
     )
 
 
-def segment(text: str, lexicon: bool = True) -> list[str]:
-    """Every jieba token of text, nothing removed (for showing segmentation)."""
-    return tokenizer(lexicon).lcut(text)
+@lru_cache(maxsize=None)
+def rjieba_tokenizer(lexicon: bool = True) -> "rjieba.Jieba":
+    """A private rjieba (jieba-rs) tokenizer with the policy lexicon, unless lexicon=False."""
+    try:
+        import rjieba
+    except ImportError as err:  # an optional dependency
+        raise ImportError('backend="rjieba" needs the rjieba package: pip install rjieba') from err
+    tk = rjieba.Jieba()  # its own dictionary, not rjieba's module-level default
+    if lexicon:
+        for word, freq, tag in policy_terms():
+            tk.add_word(word, freq, tag)
+    return tk
 
 
-def tokenize(text: str, lexicon: bool = True) -> list[str]:
-    """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off."""
-    return [t for t in tokenizer(lexicon).lcut(text) if is_content(t)]
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+)")  # jieba.re_han_default
+_SKIP = re.compile(r"(\r\n|\s)")  # jieba.re_skip_default
+# Characters jieba-rs counts as Chinese and jieba does not (CJK extensions, compatibility
+# ideographs, U+9FD6-U+9FFF), and lone surrogates, which rjieba cannot take.
+_RJIEBA_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\ud800-\udfff\U00020000-\U0003ffff]")
+_JOINED = re.compile(r"[+#&._%-]")  # a token jieba-rs may keep whole where jieba splits it
+_HAN_JIEBA = re.compile("[\u4e00-\u9fd5]")  # jieba's Han range
+_ALNUM_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
+
+
+def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
+    """rjieba's tokens made identical to jieba.Tokenizer.lcut's.
+
+    Two differences are undone here. jieba-rs counts more characters as Chinese (CJK
+    extensions, U+9FD6-U+9FFF); jieba cuts text into blocks of its own characters first and
+    makes every other character a token: text holding such characters is cut into jieba's
+    blocks before rjieba sees it (this also keeps lone surrogates, which rjieba rejects, out).
+    jieba-rs keeps runs such as 1-11, e-mail or x.com whole; jieba splits them into
+    letter/digit runs (4.5% stays whole) and what lies between.
+    """
+    if _RJIEBA_ONLY.search(text):
+        tokens = []
+        for i, block in enumerate(_BLOCK.split(text)):
+            if i % 2:
+                tokens.extend(tk.cut(block))
+            else:  # between blocks: whitespace (\r\n kept together) or one token per character
+                for piece in _SKIP.split(block):
+                    tokens.extend([piece] if _SKIP.match(piece) else piece)
+    else:
+        tokens = tk.cut(text)
+    out: list[str] = []
+    for token in tokens:
+        if len(token) > 1 and _JOINED.search(token) and not _HAN_JIEBA.search(token) \
+                and not _ALNUM_RUN.fullmatch(token) and not tk.has_word(token):
+            out.extend(piece for piece in _ALNUM_RUN.split(token) if piece)
+        else:
+            out.append(token)
+    return out
+
+
+def _cut(text: str, lexicon: bool, backend: Backend) -> list[str]:
+    """Every token of text from the chosen backend."""
+    if backend == "jieba":
+        return tokenizer(lexicon).lcut(text)
+    if backend == "rjieba":
+        return _rjieba_cut(text, rjieba_tokenizer(lexicon))
+    raise ValueError(f'unknown tokenizer backend {backend!r}: use "jieba" or "rjieba"')
+
+
+def segment(text: str, lexicon: bool = True, backend: Backend = "jieba") -> list[str]:
+    """Every token of text, nothing removed (for showing segmentation)."""
+    return _cut(text, lexicon, backend)
+
+
+def tokenize(text: str, lexicon: bool = True, backend: Backend = "jieba") -> list[str]:
+    """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off.
+
+    backend="rjieba" gives the same tokens several times faster (needs the rjieba package).
+    """
+    return [t for t in _cut(text, lexicon, backend) if is_content(t)]
 
 
 def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
