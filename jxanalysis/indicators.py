@@ -41,11 +41,11 @@ MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 UNITS = {
     "个百分点": "百分点", "百分点": "百分点", "%": "%", "‰": "‰", "倍": "倍", "成": "成",
     "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "公顷": "公顷", "亩": "亩",
-    "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
+    "微克/立方米": "微克/立方米", "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
     "美元": "美元", "港元": "港元", "欧元": "欧元", "元": "元",
     "人次": "人次", "户次": "户次", "架次": "架次", "批次": "批次", "场次": "场次", "标箱": "标箱",
     "个工作日": "工作日", "工作日": "工作日", "人口": "人",
-    **{u: u for u in "人户家个件套台辆艘架条所座处项次场批轮眼间张名位支宗种款部本册头只株棵块篇门天"},
+    **{u: u for u in "人户家个件套台辆艘架条所座处项次场批轮眼间张名位支宗种款部本册头只株棵块篇门天岁"},
 }
 RATE_UNITS = {"%", "‰", "倍", "成", "百分点"}
 
@@ -56,7 +56,7 @@ _QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
     rf"(?:(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
     r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
-    rf"(?P<unit>{_UNIT})(?<!个(?=月))(?![A-Za-z])"
+    rf"(?P<unit>{_UNIT})(?P<per>/[日天月年])?(?![A-Za-z])"
     r"(?P<post>以上|左右)?"
 )
 _BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?P<sep>[、和])")
@@ -78,7 +78,7 @@ _LIST_SPLIT = re.compile(r"[、和与及]")
 _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the first one's kind and subject
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
-FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "降")
+FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
 _GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅)(?:为|达到|达|是|完成)?$")
 
 # words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
@@ -87,13 +87,13 @@ TRAILING = sorted(
         "分别", "均", "都", "也", "已", "共", "累计", "年均", "同比", "比上年", "较上年",
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
-        "实际", "拟按", "按", "发展", "的",
+        "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年",
     ),
     key=len, reverse=True,
 )
 _TRAILING_YEAR = re.compile(r"(?:比|较|由|从)?(?:19|20)\d{2}年(?:末|底)?$")  # 由2010年(的)
 # words that open a clause before the subject
-_LEADING = re.compile(r"^(?:其中|同时|此外|另外|今年|明年|先后|为|对|向|的|了|共|全[省市县区国]|[一二三四五六七八九十\d]+年来?)")
+_LEADING = re.compile(r"^(?:其中|同时|此外|另外|今年|明年|先后|为|对|向|使|的|了|共|全[省市县区国]|[一二三四五六七八九十\d]+年来?)")
 # action verbs: the subject is what follows the last of them (建成|高标准农田)
 ACTIONS = (
     "实现", "完成", "建成", "建设", "新建", "新增", "改造", "提升", "开展", "发放", "投入", "争取",
@@ -101,6 +101,7 @@ ACTIONS = (
     "聘请", "解决", "建立", "实施", "消减", "盘活", "化解", "惠及", "整改", "新打", "引进", "划定",
     "处置", "节约", "吸引", "推出", "开通", "新设", "设立", "资助", "提供", "接待", "签约", "帮助",
     "动员", "获得", "拉动", "贡献", "组建", "修建", "铺设", "关停", "封停", "腾退",
+    "促成", "推动", "吸纳", "覆盖", "用于",
 )
 # words that end a noun read after the unit (162个县重大重点项目|完成…)
 _NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
@@ -142,9 +143,11 @@ def _quantities(s: str) -> list[_Match]:
     excluded = [m.span() for m in _EXCLUDED.finditer(s)]
     found = []
     for m in _QUANTITY.finditer(s):
+        if m.group("unit") == "岁" and re.match(f"[{_HAN}]", s[m.end():]) or s.startswith("个月", m.end("unit") - 1):
+            continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
         value = _number(m.group("num"), m.group("cn"), m.group("mag"))
-        found.append(_Match(m.start(), m.end(), value, UNITS[m.group("unit")], "", approx))
+        found.append(_Match(m.start(), m.end(), value, UNITS[m.group("unit")] + (m.group("per") or ""), "", approx))
     for m in _BARE.finditer(s):
         after = next((q for q in found if q.start == m.end()), None)
         if after is not None:
@@ -189,26 +192,30 @@ def _clean(phrase: str) -> str:
 
 def _subject(segment: str, noun_after: str) -> str:
     """The measured phrase in the words before a number (预计全年实现地区生产总值 -> 地区生产总值),
-    or the noun after it when the words before end with a verb or 等 (有效化解|103件|信访积案)."""
+    or the noun after it when the words before end with a verb or 等 (有效化解|103件|信访积案).
+    noun_after keeps a leading 的 (183万人次|的历史性突破): such a noun is a fallback only."""
     text = _clean(segment)
     if re.fullmatch(r"是.*的?", text):
         return ""  # 是2010年的2.7倍: the base of a comparison, not a subject
     if not text or re.search(r"[等和与及]$", text):
-        return noun_after
+        return noun_after.lstrip("的")
     verb = max(((text.rfind(v), v) for v in ACTIONS if v in text), default=(-1, ""))
-    rest = text[verb[0] + len(verb[1]):] if verb[1] else text
+    rest = _strip_leading(text[verb[0] + len(verb[1]):]) if verb[1] else text
     if len(rest) >= 3 or not verb[1]:
         return rest
     if rest:
         return text  # keep 目标完成率 and 新增学位 whole
-    return noun_after or _clean(text[: verb[0]])  # 旅游收入完成|69亿元
+    before = _clean(text[: verb[0]])  # 旅游收入完成|69亿元
+    if noun_after.startswith("的"):
+        return before or noun_after.lstrip("的")
+    return noun_after or before
 
 
 def _noun_after(s: str, pos: int) -> str:
-    """The noun read right after a unit: 162个|县重大重点项目完成… -> 县重大重点项目."""
-    noun = re.match(rf"的?([{_HAN}“”‘’]{{0,16}})", s[pos:]).group(1)
+    """The noun read right after a unit: 162个|县重大重点项目完成… -> 县重大重点项目, with its 的."""
+    de, noun = re.match(rf"(的?)([{_HAN}“”‘’]{{0,16}})", s[pos:]).groups()
     cut = min((noun.find(w) for w in _NOUN_STOPS if noun.find(w) > 0), default=len(noun))
-    return noun[:cut] if not noun.startswith(tuple(_NOUN_STOPS)) else ""
+    return de + noun[:cut] if noun and not noun.startswith(tuple(_NOUN_STOPS)) else ""
 
 
 def _shared_subjects(phrase: str) -> list[str]:
@@ -259,7 +266,8 @@ def _sentence_rows(sentence: str) -> list[dict]:
             shared = []
             if "均" in segment:  # …可办率、“好差评”系统好评率均达100%: all of the list
                 segment = s[max(clause, previous_end):q.start]
-            subject = _subject(segment, "" if q.kind == "rank" else _noun_after(s, q.end))
+            continued = rows and start == previous_end and not _clean(segment)  # 从70元提高到|88元
+            subject = _subject(segment, "" if q.kind == "rank" or continued else _noun_after(s, q.end))
             if q.kind == "rank" and not subject and "均" in segment:
                 subject = "、".join(dict.fromkeys(since_rank))
             subject = subject or previous_subject
