@@ -32,6 +32,8 @@ from decimal import Decimal
 import cn2an
 import pandas as pd
 
+from .report import Report, split_sentences
+
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
 POSITION = ["part", "section", "paragraph"]
 
@@ -87,7 +89,7 @@ TRAILING = sorted(
         "分别", "均", "都", "也", "已", "共", "累计", "年均", "同比", "比上年", "较上年",
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
-        "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年",
+        "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年", "新增",
     ),
     key=len, reverse=True,
 )
@@ -284,7 +286,7 @@ def _sentence_rows(sentence: str) -> list[dict]:
     return rows
 
 
-def extract_indicators(report_or_text) -> pd.DataFrame:
+def extract_indicators(report_or_text: Report | str) -> pd.DataFrame:
     """One row per quantity in a Report (with part/section/paragraph) or in plain text.
 
     Columns: subject, value (in base units, 万/亿 applied, % kept as a number), unit, kind
@@ -292,8 +294,6 @@ def extract_indicators(report_or_text) -> pd.DataFrame:
     sentence, and for a Report the position columns part, section, paragraph.
     """
     if isinstance(report_or_text, str):
-        from .report import split_sentences
-
         rows = [row for sentence in split_sentences(report_or_text) for row in _sentence_rows(sentence)]
         return pd.DataFrame(rows, columns=COLUMNS)
     rows = []
