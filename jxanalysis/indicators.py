@@ -43,7 +43,8 @@ MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 UNITS = {
     "个百分点": "百分点", "百分点": "百分点", "%": "%", "‰": "‰", "倍": "倍", "成": "成",
     "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "公顷": "公顷", "亩": "亩",
-    "微克/立方米": "微克/立方米", "公里": "公里", "千米": "千米", "米": "米", "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
+    "微克/立方米": "微克/立方米", "公里": "公里", "千米": "千米", "米": "米",
+    "千瓦时": "千瓦时", "千瓦": "千瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
     "美元": "美元", "港元": "港元", "欧元": "欧元", "元": "元",
     "人次": "人次", "户次": "户次", "架次": "架次", "批次": "批次", "场次": "场次", "标箱": "标箱",
     "个工作日": "工作日", "工作日": "工作日", "人口": "人",
@@ -61,7 +62,7 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT})(?P<per>/[日天月年])?(?![A-Za-z])"
     r"(?P<post>以上|左右)?"
 )
-_BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?P<sep>[、和])")
+_BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和])")
 _RANK = re.compile(
     r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
     rf"(?:第(?P<ord>[一二三四五六七八九十\d]+)(?:位|名)?(?![个批届次项家{_HAN}])|(?P<first>首位))"
@@ -106,7 +107,9 @@ ACTIONS = (
     "促成", "推动", "吸纳", "覆盖", "用于",
 )
 # words that end a noun read after the unit (162个县重大重点项目|完成…)
-_NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
+_NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + (
+    "全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及",
+)
 
 
 @dataclass
@@ -131,12 +134,12 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def _number(digits: str | None, chinese: str | None, magnitude: str | None) -> float:
-    """The value of a number with its magnitude: ("1.1", None, "万") -> 11000.0."""
-    if digits is not None:
-        value = Decimal(digits)
+def _number(number: str, magnitude: str | None = None) -> float:
+    """The value of a number in digits or Chinese numerals with its magnitude: ("1.1", "万") -> 11000.0."""
+    if number[0].isdigit():
+        value = Decimal(number)
     else:
-        value = Decimal(cn2an.cn2an("一" + chinese if chinese[0] in "十百千" else chinese, "smart"))
+        value = Decimal(cn2an.cn2an("一" + number if number[0] in "十百千" else number, "smart"))
     return float(value * MAGNITUDES.get(magnitude or "", 1))
 
 
@@ -145,19 +148,19 @@ def _quantities(s: str) -> list[_Match]:
     excluded = [m.span() for m in _EXCLUDED.finditer(s)]
     found = []
     for m in _QUANTITY.finditer(s):
-        if m.group("unit") == "岁" and re.match(f"[{_HAN}]", s[m.end():]) or s.startswith("个月", m.end("unit") - 1):
+        age_qualifier = m.group("unit") == "岁" and re.match(f"[{_HAN}]", s[m.end():])
+        if age_qualifier or s.startswith("个月", m.end("unit") - 1):
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
-        value = _number(m.group("num"), m.group("cn"), m.group("mag"))
-        found.append(_Match(m.start(), m.end(), value, UNITS[m.group("unit")] + (m.group("per") or ""), "", approx))
-    for m in _BARE.finditer(s):
-        after = next((q for q in found if q.start == m.end()), None)
+        value = _number(m.group("num") or m.group("cn"), m.group("mag"))
+        unit = UNITS[m.group("unit")] + (m.group("per") or "")
+        found.append(_Match(m.start(), m.end(), value, unit, "", approx))
+    for m in _BARE.finditer(s):  # 1409万、1305万人次: the first takes the unit of the second
+        after = next((q for q in found if q.start == m.end() + 1), None)
         if after is not None:
-            found.append(_Match(m.start(), m.end("mag") if m.group("mag") else m.end("num"),
-                                _number(m.group("num"), None, m.group("mag")), after.unit, "", False))
+            found.append(_Match(m.start(), m.end(), _number(m.group("num"), m.group("mag")), after.unit, "", False))
     for m in _RANK.finditer(s):
-        rank = 1 if m.group("first") else _number(m.group("ord"), None, None) if m.group("ord").isdigit() \
-            else _number(None, m.group("ord"), None)
+        rank = _number(m.group("ord")) if m.group("ord") else 1.0
         found.append(_Match(m.start(), m.end(), rank, "", "rank", False))
     kept: list[_Match] = []
     for q in sorted(found, key=lambda q: (q.start, -q.end)):

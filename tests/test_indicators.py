@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jxanalysis as jx
-from jxanalysis.indicators import COLUMNS, POSITION, extract_indicators
+from jxanalysis.indicators import COLUMNS, MAGNITUDES, POSITION, UNITS, extract_indicators
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -58,6 +60,22 @@ def values(text: str) -> list[tuple[str, float, str, str]]:
 def test_magnitude_and_unit(text, value, unit):
     row = one(text)
     assert (row.value, row.unit, row.kind) == (pytest.approx(value), unit, "amount")
+
+
+@given(
+    number=st.decimals(min_value="0.01", max_value="99999", places=2),
+    magnitude=st.sampled_from(["", *MAGNITUDES]),
+    unit=st.sampled_from(sorted(set(UNITS) - {"岁"})),
+    full_width=st.booleans(),
+)
+def test_any_number_magnitude_and_unit(number, magnitude, unit, full_width):
+    digits = str(number)
+    if full_width:
+        digits = digits.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    row = one(f"全年实现某项指标{digits}{magnitude}{unit}。")
+    assert row.raw == f"{digits}{magnitude}{unit}"
+    assert row.value == pytest.approx(float(number) * MAGNITUDES.get(magnitude, 1))
+    assert row.unit == UNITS[unit]
 
 
 def test_full_width_digits_are_read_and_raw_stays_as_written():
