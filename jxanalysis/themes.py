@@ -239,3 +239,96 @@ def instrument_mix(instruments: pd.DataFrame, by: str | None = "section") -> pd.
     frame = counts.div(counts.sum(axis=1), axis=0)
     frame.insert(0, "sentences", counts.sum(axis=1))
     return frame.rename_axis(index=by or "scope", columns=None).reset_index()
+
+
+# --- tables for figures: readable labels, one value per cell (notebook 03 draws these)
+
+_ENUMERATOR = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、)")
+_CLAUSE = re.compile(r"[，,；;：:]")
+PREAMBLE = "开头"
+
+
+def short_label(text: str, width: int = 14) -> str:
+    """A section or part name short enough for an axis label: its enumerator (（一）, 一是, 一、)
+    plus its last clause when the name is long (一年来，我们……，经济发展稳中有进 -> 经济发展稳中有进),
+    cut to width characters with … when still too long."""
+    match = _ENUMERATOR.match(text)
+    prefix = match.group(0) if match else ""
+    body = text[len(prefix):]
+    clauses = [c for c in _CLAUSE.split(body) if c]
+    if len(text) > width and len(clauses) > 1:
+        body = clauses[-1]
+    label = prefix + body
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def section_labels(frame: pd.DataFrame, width: int = 14) -> pd.Series:
+    """One short, unique label per row's place in the report (a row has part and section columns):
+    the shortened section name; the part name for paragraphs of a part outside any section
+    (a part's opening paragraphs); 开头 before the first part. Distinct (part, section) places
+    that shorten to the same label get (2), (3) ... appended, so grouping by the label never
+    merges two places."""
+    labels: dict[tuple[str, str], str] = {}
+    for key in dict.fromkeys(zip(frame["part"], frame["section"])):
+        part, section = key
+        label = short_label(section or part, width) or PREAMBLE
+        base, n = label, 1
+        while label in labels.values():
+            n += 1
+            label = f"{base}({n})"
+        labels[key] = label
+    return pd.Series([labels[k] for k in zip(frame["part"], frame["section"])], index=frame.index, name="section")
+
+
+def _names(ids: list[str], lexicon: Lexicon, loader: Loader) -> list[str]:
+    """Chinese names of the given theme ids (an id the lexicon lacks keeps its id)."""
+    names = {t.id: t.name_zh for t in _as_lexicon(lexicon, loader)}
+    return [names.get(i, i) for i in ids]
+
+
+def _theme_ids(scores: pd.DataFrame) -> list[str]:
+    return [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme", "scope"]]
+
+
+def theme_shares(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:
+    """Theme shares of the whole report (aggregate_themes(scores, by=None)) as a tidy table:
+    one row per theme with columns theme (id), name (Chinese) and share, largest share first."""
+    whole = aggregate_themes(scores, by=None)
+    ids = _theme_ids(whole)
+    frame = pd.DataFrame({"theme": ids, "name": _names(ids, lexicon, load_themes),
+                          "share": whole[ids].iloc[0].to_numpy(dtype=float)})
+    return frame.sort_values("share", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def section_themes(scores: pd.DataFrame, lexicon: Lexicon = None, width: int = 14) -> pd.DataFrame:
+    """The section x theme table behind a heatmap: one row per place in the report labelled by
+    section_labels (report order), a tokens column, then one column per theme named in Chinese
+    holding the token-weighted theme share (aggregate_themes by section)."""
+    by_section = aggregate_themes(scores.assign(section=section_labels(scores, width)), by="section")
+    ids = _theme_ids(scores)
+    frame = by_section.set_index("section")[["tokens", *ids]]
+    frame.columns = ["tokens", *_names(ids, lexicon, load_themes)]
+    return frame
+
+
+def part_themes(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:
+    """Theme shares per part side by side (e.g. the review of last year against the plan for this
+    year): one row per theme (index: Chinese name, lexicon order), one column per named part in
+    report order. Paragraphs before the first part are left out."""
+    by_part = aggregate_themes(scores[scores["part"] != ""], by="part")
+    ids = _theme_ids(scores)
+    frame = by_part.set_index("part")[ids].T
+    frame.index = pd.Index(_names(ids, lexicon, load_themes), name="theme")
+    frame.columns.name = None
+    return frame
+
+
+def section_instruments(instruments: pd.DataFrame, lexicon: Lexicon = None, width: int = 14) -> pd.DataFrame:
+    """The policy-instrument mix per place in the report (instrument_mix by section, places
+    labelled by section_labels): a sentences column (classified sentences), then the share of
+    each instrument type, columns named in Chinese."""
+    mix = instrument_mix(instruments.assign(section=section_labels(instruments, width)), by="section")
+    kinds = [c for c in mix.columns if c not in ("section", "sentences")]
+    frame = mix.set_index("section")
+    frame.columns = ["sentences", *_names(kinds, lexicon, load_instruments)]
+    return frame

@@ -235,3 +235,79 @@ def test_agreement_collapses_when_keywords_go_to_the_wrong_themes():
     gold = gold[gold["theme"] != ""]
     rows = pd.concat([_labelled_rows(name, gold, shifted) for name in gold["report"].unique()])
     assert _agreement(rows, "top_theme") < 0.2
+
+
+# --- tables behind the notebook-03 figures
+
+
+def test_short_labels_keep_the_enumerator_and_the_last_clause():
+    from jxanalysis.themes import short_label
+
+    assert short_label("一年来，我们迎难而上、加压奋进，经济发展稳中有进") == "经济发展稳中有进"
+    assert short_label("（一）继续创新和完善宏观调控，确保经济运行在合理区间") == "（一）确保经济运行在合理区间"
+    assert short_label("四是持续优化提升营商环境") == "四是持续优化提升营商环境"
+    assert short_label("二、“十三五”经济社会发展的主要目标和任务", width=10) == "二、“十三五”经济…"
+    assert short_label("") == ""
+
+
+def test_section_labels_are_unique_per_place_in_the_report(seed):
+    from jxanalysis.themes import PREAMBLE, section_labels
+
+    labels = section_labels(seed.paragraphs)
+    places = seed.paragraphs[["part", "section"]].apply(tuple, axis=1)
+    assert labels.groupby(places, sort=False).nunique().eq(1).all()  # one label per place
+    assert places.groupby(labels, sort=False).nunique().eq(1).all()  # one place per label
+    assert labels.iloc[0] == PREAMBLE and labels.iloc[-1] == seed.paragraphs["part"].iloc[-1]
+    twins = pd.DataFrame({"part": ["一、回顾", "二、安排"], "section": ["（一）稳增长", "（一）稳增长"]})
+    assert list(section_labels(twins)) == ["（一）稳增长", "（一）稳增长(2)"]
+
+
+def test_theme_shares_is_the_whole_report_aggregate_by_name(seed):
+    from jxanalysis.themes import theme_shares
+
+    scores = theme_scores(seed)
+    shares = theme_shares(scores)
+    whole = aggregate_themes(scores, by=None).iloc[0]
+    names = {t.id: t.name_zh for t in load_themes()}
+    assert list(shares.columns) == ["theme", "name", "share"] and len(shares) == len(names)
+    assert shares["share"].is_monotonic_decreasing
+    for row in shares.itertuples():
+        assert row.name == names[row.theme] and row.share == pytest.approx(whole[row.theme])
+
+
+def test_section_themes_splits_places_that_share_an_empty_section(seed):
+    from jxanalysis.themes import section_labels, section_themes
+
+    scores = theme_scores(seed)
+    table = section_themes(scores)
+    themes = load_themes()
+    assert list(table.columns) == ["tokens", *[t.name_zh for t in themes]]
+    assert list(table.index) == list(dict.fromkeys(section_labels(scores)))
+    assert table["tokens"].sum() == scores["tokens"].sum()
+    # the plan part's paragraphs have no section but are not merged with the preamble
+    plan = scores[scores["part"] == scores["part"].iloc[-1]]
+    expected = (plan["urban"] * plan["tokens"]).sum() / plan["tokens"].sum()
+    assert table.loc[plan["part"].iloc[0], "城市建设、基础设施与区域协调"] == pytest.approx(expected)
+
+
+def test_part_themes_puts_parts_side_by_side(seed):
+    from jxanalysis.themes import part_themes
+
+    scores = theme_scores(seed)
+    table = part_themes(scores)
+    by_part = aggregate_themes(scores, by="part").set_index("part")
+    assert list(table.columns) == [p for p in by_part.index if p]
+    assert list(table.index) == [t.name_zh for t in load_themes()]
+    for part in table.columns:
+        assert table[part].to_numpy() == pytest.approx(by_part.loc[part, [t.id for t in load_themes()]].to_numpy(float))
+
+
+def test_section_instruments_is_instrument_mix_by_place(seed):
+    from jxanalysis.themes import section_instruments
+
+    table = policy_instruments(seed)
+    mix = section_instruments(table)
+    assert list(mix.columns) == ["sentences", "供给型政策工具", "环境型政策工具", "需求型政策工具"]
+    assert mix["sentences"].sum() == (table["instrument"] != "").sum()
+    assert mix.iloc[:, 1:].sum(axis=1).to_numpy() == pytest.approx(1.0)
+    assert mix.index.is_unique
