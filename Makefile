@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test reproduce bench lab clean
+.PHONY: help setup test reproduce reproducible unchanged bench lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,8 +19,19 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv with pinned versions (constraints.txt)
 
-test: $(STAMP) ## run the whole test suite: unit tests and strict nbval over notebooks/
+test: $(STAMP) ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	@$(MAKE) --no-print-directory unchanged WHAT="figures/ (rewritten by the notebooks under nbval)"
+
+reproducible: reproduce ## run `make reproduce` and check that it leaves git status clean
+	@$(MAKE) --no-print-directory unchanged WHAT="notebooks/ and figures/ (rewritten by make reproduce)"
+
+unchanged:
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+		changed=$$(git status --porcelain -- figures notebooks); \
+		if [ -n "$$changed" ]; then echo "$(WHAT) differ from the committed files:"; echo "$$changed"; exit 1; fi; \
+		echo "$(WHAT): identical to the committed files"; \
+	fi
 
 reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 	@for nb in $(NOTEBOOKS); do \

@@ -1,6 +1,16 @@
 """jxanalysis: analyse Chinese government work reports (政府工作报告)."""
 from . import plots
-from .keywords import word_frequencies
+from .keywords import (
+    compare_keywords,
+    cooccurrence_graph,
+    edge_table,
+    keyness,
+    kwic,
+    part_keyness,
+    textrank_keywords,
+    tfidf_keywords,
+    word_frequencies,
+)
 from .loading import ReportError
 from .report import Report, load_report, split_sentences
 from .style import save_fig, setup
@@ -16,22 +26,30 @@ from .themes import (
 from .tokens import compare_segmentation, segment, tokenize, tokenize_pos
 
 __all__ = [
-    "aggregate_themes",
-    "instrument_mix",
-    "load_themes",
-    "plots",
-    "policy_instruments",
-    "theme_browser",
-    "theme_scores",
-    "theme_words",
     "Report",
     "ReportError",
+    "aggregate_themes",
+    "compare_keywords",
     "compare_segmentation",
+    "cooccurrence_graph",
+    "edge_table",
+    "instrument_mix",
+    "keyness",
+    "kwic",
     "load_report",
+    "load_themes",
+    "part_keyness",
+    "plots",
+    "policy_instruments",
     "save_fig",
     "segment",
     "setup",
     "split_sentences",
+    "textrank_keywords",
+    "tfidf_keywords",
+    "theme_browser",
+    "theme_scores",
+    "theme_words",
     "tokenize",
     "tokenize_pos",
     "word_frequencies",

@@ -4,7 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pandas as pd
+from adjustText import adjust_text
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 from wordcloud import WordCloud
 
 from ..style import cjk_font
@@ -27,10 +29,8 @@ def bar_top_words(freq: pd.DataFrame, n: int = 30, ax: Axes | None = None) -> Ax
     groups = top["pos"].map(pos_group)
     colours = dict(zip(POS_GROUPS, PALETTE))
     ax.barh(top["word"], top["count"], color=groups.map(colours))
-    for group, colour in colours.items():
-        if (groups == group).any():
-            ax.barh([], [], color=colour, label=group)
-    ax.legend(loc="lower right", frameon=False)
+    handles = [Patch(color=colours[g], label=g) for g in POS_GROUPS if (groups == g).any()]
+    ax.legend(handles=handles, loc="lower right", frameon=False)
     ax.set_xlabel("出现次数 count")
     ax.margins(y=0.01)
     return ax
@@ -42,8 +42,8 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     data = table.fillna({"tfidf": 0, "textrank": 0})
     both = (data["tfidf"] > 0) & (data["textrank"] > 0)
     ax.scatter(data["tfidf"], data["textrank"], c=np.where(both, PALETTE[0], PALETTE[2]), s=18)
-    for row in data.itertuples():
-        ax.annotate(row.word, (row.tfidf, row.textrank), xytext=(3, 2), textcoords="offset points", fontsize=8)
+    labels = [ax.text(row.tfidf, row.textrank, row.word, fontsize=9) for row in data.itertuples()]
+    adjust_text(labels, ax=ax, arrowprops={"arrowstyle": "-", "color": "#9e9e9e", "lw": 0.5})
     ax.set_xlabel("TF-IDF")
     ax.set_ylabel("TextRank")
     ax.set_title("蓝色：两种方法都选中；橙色：只有一种方法选中")
@@ -61,26 +61,29 @@ def word_cloud(freq: pd.DataFrame, n: int = 150, ax: Axes | None = None, seed: i
     return ax
 
 
-def network(graph: nx.Graph, ax: Axes | None = None, seed: int = 7) -> Axes:
-    """A co-occurrence network: node size by count, edge width by weight, fixed layout seed."""
-    ax = _axes(ax, (11, 9))
-    pos = nx.spring_layout(graph, seed=seed, k=2.2 / np.sqrt(max(len(graph), 1)), weight="weight", iterations=200)
+def network(graph: nx.Graph, ax: Axes | None = None) -> Axes:
+    """A co-occurrence network: node size by count, edge width by weight (Kamada-Kawai layout).
+
+    Words without an edge are left out of the drawing.
+    """
+    ax = _axes(ax, (13, 10))
+    graph = graph.subgraph(sorted(n for n in graph if graph.degree(n) > 0))
+    pos = nx.kamada_kawai_layout(graph)
     counts = np.array([graph.nodes[n].get("count", 1) for n in graph])
     weights = np.array([graph.edges[e].get("weight", 1) for e in graph.edges])
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=0.4 + 2.5 * weights / max(weights.max(initial=1), 1),
-                           edge_color="#b0b0b0", alpha=0.8)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=120 + 900 * counts / max(counts.max(initial=1), 1),
-                           node_color="#cfe3f3", edgecolors=PALETTE[0], linewidths=0.8)
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=0.3 + 3 * weights / max(weights.max(initial=1), 1),
+                           edge_color="#9e9e9e", alpha=0.6)
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=200 + 900 * counts / max(counts.max(initial=1), 1),
+                           node_color="#e3eef8", edgecolors=PALETTE[0], linewidths=0.8)
     for node, (x, y) in pos.items():
-        ax.text(x, y, node, ha="center", va="center", fontsize=9)
+        ax.text(x, y, node, ha="center", va="center", fontsize=10)
     ax.set_axis_off()
     return ax
 
 
 def keyness_bars(table: pd.DataFrame, labels: tuple[str, str], ax: Axes | None = None) -> Axes:
-    """Diverging bars of log-likelihood keyness: right = over-used in the target, left = reference."""
-    data = table.assign(signed=np.where(table["log_ratio"] >= 0, 1, -1) * table["log_likelihood"])
-    data = data.sort_values("signed")
+    """Diverging bars of signed log-likelihood keyness (G², positive = over-used in the target)."""
+    data = table.assign(signed=table["log_likelihood"]).sort_values(["signed", "word"])
     ax = _axes(ax, (8, 0.3 * len(data) + 1.2))
     ax.barh(data["word"], data["signed"], color=np.where(data["signed"] >= 0, PALETTE[0], PALETTE[2]))
     ax.axvline(0, color="black", linewidth=0.8)
