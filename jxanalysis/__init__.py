@@ -11,6 +11,7 @@ from .keywords import (
     tfidf_keywords,
     word_frequencies,
 )
+from .indicators import extract_indicators
 from .loading import ReportError
 from .report import Report, load_report, split_sentences
 from .style import save_fig, setup
@@ -33,6 +34,7 @@ __all__ = [
     "compare_segmentation",
     "cooccurrence_graph",
     "edge_table",
+    "extract_indicators",
     "instrument_mix",
     "keyness",
     "kwic",

@@ -43,7 +43,8 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     both = (data["tfidf"] > 0) & (data["textrank"] > 0)
     ax.scatter(data["tfidf"], data["textrank"], c=np.where(both, PALETTE[0], PALETTE[2]), s=18)
     labels = [ax.text(row.tfidf, row.textrank, row.word, fontsize=9) for row in data.itertuples()]
-    adjust_text(labels, ax=ax, arrowprops={"arrowstyle": "-", "color": "#9e9e9e", "lw": 0.5})
+    # adjustText moves labels apart; a fixed iteration count (not its default time limit) keeps the PNG reproducible
+    adjust_text(labels, ax=ax, iter_lim=500, arrowprops={"arrowstyle": "-", "color": "#9e9e9e", "lw": 0.5})
     ax.set_xlabel("TF-IDF")
     ax.set_ylabel("TextRank")
     ax.set_title("蓝色：两种方法都选中；橙色：只有一种方法选中")
