@@ -94,10 +94,10 @@ def _cache_file(folder: Path, sha: str) -> Path:
     return folder / f"{sha}-{fingerprint()}.pkl"
 
 
-def _read_cached(folder: Path, path: Path, sha: str) -> Result | None:
-    """The cached result for these bytes, re-pointed at path; None when absent or unreadable."""
+def _read_cached(target: Path, path: Path) -> Result | None:
+    """The result cached at target, re-pointed at path; None when absent or unreadable."""
     try:
-        with open(_cache_file(folder, sha), "rb") as handle:
+        with open(target, "rb") as handle:
             result = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
@@ -105,28 +105,29 @@ def _read_cached(folder: Path, path: Path, sha: str) -> Result | None:
     return result
 
 
-def _write_cached(folder: Path, result: Result) -> None:
+def _write_cached(target: Path, result: Result) -> None:
     """Store a result atomically (a temp file renamed into place), so parallel runs never see half a file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, _cache_file(folder, result.sha256))
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def _work(path: Path, folder: Path | None) -> Result | tuple[str, str]:
-    """Worker: analyse and cache one file; a bad file comes back as (path, problem), since
-    ReportError does not survive pickling between processes."""
+def _work(path: Path, target: Path | None) -> Result | tuple[str, str]:
+    """Worker: analyse one file and cache it at target (named by the parent process, whose
+    fingerprint counts); a bad file comes back as (path, problem), since ReportError does not
+    survive pickling between processes."""
     try:
         result = analyze(path)
     except ReportError as err:
         return err.path, err.problem
-    if folder is not None:
-        _write_cached(folder, result)
+    if target is not None:
+        _write_cached(target, result)
     return result
 
 
@@ -149,25 +150,28 @@ def analyze_many(
     folder = (Path(cache_dir) if cache_dir is not None else user_cache_dir() / "corpus") if cache else None
     results: list[Result | tuple[str, str] | None] = [None] * len(paths)
     todo: list[int] = []
+    targets: list[Path | None] = [None] * len(paths)
     for i, path in enumerate(paths):
         try:
             sha = file_sha256(path)
         except ReportError as err:
             results[i] = (err.path, err.problem)
             continue
-        results[i] = _read_cached(folder, path, sha) if folder is not None else None
+        if folder is not None:
+            targets[i] = _cache_file(folder, sha)
+            results[i] = _read_cached(targets[i], path)
         if results[i] is None:
             todo.append(i)
 
     n_jobs = min(n_jobs or os.cpu_count() or 1, len(todo)) if todo else 1
     bar = tqdm(total=len(todo), unit="report", disable=not progress or len(todo) < 2, desc="analysing")
     if n_jobs == 1:
-        done: Iterable = (_work(paths[i], folder) for i in todo)
+        done: Iterable = (_work(paths[i], targets[i]) for i in todo)
     else:
         import joblib  # imported here: `import jxanalysis` stays light
 
         done = joblib.Parallel(n_jobs=n_jobs, return_as="generator")(
-            joblib.delayed(_work)(paths[i], folder) for i in todo)
+            joblib.delayed(_work)(paths[i], targets[i]) for i in todo)
     with bar:
         for i, result in zip(todo, done):
             results[i] = result
