@@ -15,6 +15,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import blended_transform_factory
 
+from ..themes import short_label
 from .common import PALETTE, axes as _axes
 
 HATCH = "///"
@@ -60,14 +61,24 @@ def bar_headline_growth(headline: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("增速 growth（%，下降为负）")
     ax.margins(x=0.15, y=0.04)
     column = blended_transform_factory(ax.transAxes, ax.transData)
+    if "part" in rows and rows["part"].nunique() > 1:  # review and plan: a dashed line between parts
+        for i in range(len(rows)):
+            if i == 0 or rows["part"][i] != rows["part"][i - 1]:
+                if i:
+                    ax.axhline(y[i] + 0.5, color="#9e9e9e", linewidth=0.8, linestyle="--")
+                ax.text(0.99, y[i] + 0.5, short_label(rows["part"][i]) or "开头", transform=column, ha="right",
+                        va="center", fontsize=8, color="#555555", gid="part",
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     for yi, rank in zip(y, rows["rank"]):
         if rank:
-            ax.text(1.02, yi, rank, transform=column, ha="left", va="center", fontsize=10,
-                    color=PALETTE[2], fontweight="bold", gid="rank")
+            ax.text(1.01, yi, rank, transform=column, ha="left", va="center", fontsize=10,
+                    color=PALETTE[2], gid="rank")
     if ranked.any():
-        ax.text(1.02, 1.0, "句中所述排名", transform=ax.transAxes, ha="left", va="bottom", fontsize=9,
+        ax.text(1.01, 1.0, "句中所述排名", transform=ax.transAxes, ha="left", va="bottom", fontsize=9,
                 color="#555555")
-    handles = [Patch(color=PALETTE[0], label="未述排名"), Patch(color=PALETTE[2], label="同句写明排名")]
+    handles = [Patch(color=PALETTE[0], label="未述排名")]
+    if ranked.any():
+        handles.append(Patch(color=PALETTE[2], label="同句写明排名"))
     if rows["approx"].any():
         handles.append(Patch(label="约数（左右、以上、近…）", **_APPROX_PATCH))
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=9)
@@ -76,7 +87,7 @@ def bar_headline_growth(headline: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 def bar_amounts_by_section(amounts: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Horizontal bars of money amounts on a log scale (table: jx.amounts_by_section), grouped by
-    section under a bold heading, in text order from the top, each labelled with the amount as
+    section under a heading 【…】, in text order from the top, each labelled with the amount as
     written; approximate amounts (余, 近, 超 …) are hatched. Sections alternate two blues."""
     groups = list(dict.fromkeys(amounts["section"]))
     ax = _axes(ax, (9, 0.32 * (len(amounts) + len(groups)) + 1.2))
@@ -100,9 +111,9 @@ def bar_amounts_by_section(amounts: pd.DataFrame, ax: Axes | None = None) -> Axe
     ax.set_yticks(y, labels, fontsize=9)
     for h, section in headings:
         ax.text(0, row - 1 - h, f"【{section}】", transform=blended_transform_factory(ax.transAxes, ax.transData),
-                ha="left", va="center", fontsize=10, fontweight="bold", gid="section")
+                ha="left", va="center", fontsize=10, color="#222222", gid="section")
     ax.set_ylim(-0.7, row - 0.3)
-    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=15))
+    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=9))
     ax.xaxis.set_major_formatter(FuncFormatter(_money))
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlim(left=max(order["value"].min() / 3, 1) if len(order) else 1,
@@ -115,8 +126,8 @@ def bar_amounts_by_section(amounts: pd.DataFrame, ax: Axes | None = None) -> Axe
 
 def bar_kinds_by_section(counts: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars: how many indicators of each kind each section states (table:
-    jx.kinds_by_section, sections from the top), with the number of approximate ones
-    written at the end of each bar (约数 n)."""
+    jx.kinds_by_section, sections from the top), with the total and the number of approximate
+    ones written at the end of each bar (35（约数 2）)."""
     kinds = [k for k in KIND_NAMES if k in counts]
     ax = _axes(ax, (8.5, 0.5 * len(counts) + 1.4))
     y = np.arange(len(counts))[::-1]
@@ -126,10 +137,11 @@ def bar_kinds_by_section(counts: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.barh(y, values, left=left, color=KIND_COLOURS[kind], height=0.65, label=KIND_NAMES[kind])
         left += values
     for yi, total, approx in zip(y, left, counts["approx"]):
-        if approx:
-            ax.text(total, yi, f" 约数 {approx}", ha="left", va="center", fontsize=9, color="#333333", gid="approx")
+        note = f" {total:g}（约数 {approx}）" if approx else f" {total:g}"
+        ax.text(total, yi, note, ha="left", va="center", fontsize=9, color="#333333", gid="total")
     ax.set_yticks(y, list(counts.index), fontsize=10)
     ax.set_xlabel("指标个数 number of indicators")
-    ax.margins(x=0.12, y=0.03)
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.2)
+    ax.margins(y=0.03)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(kinds), frameon=False, fontsize=9)
     return ax
