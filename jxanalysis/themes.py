@@ -332,3 +332,13 @@ def section_instruments(instruments: pd.DataFrame, lexicon: Lexicon = None, widt
     frame = mix.set_index("section")
     frame.columns = ["sentences", *_names(kinds, lexicon, load_instruments)]
     return frame
+
+
+def lexicon_table(lexicon: Lexicon = None, examples: int = 6) -> pd.DataFrame:
+    """The lexicon at a glance, one row per theme (or instrument type: pass load_instruments()):
+    id, name_zh, name_en, the number of keywords and the first few of them."""
+    themes = _as_lexicon(lexicon, load_themes)
+    return pd.DataFrame(
+        [[t.id, t.name_zh, t.name_en, len(t.keywords), "、".join(list(t.keywords)[:examples])] for t in themes],
+        columns=["id", "name_zh", "name_en", "keywords", "examples"],
+    )

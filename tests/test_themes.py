@@ -311,3 +311,14 @@ def test_section_instruments_is_instrument_mix_by_place(seed):
     assert mix["sentences"].sum() == (table["instrument"] != "").sum()
     assert mix.iloc[:, 1:].sum(axis=1).to_numpy() == pytest.approx(1.0)
     assert mix.index.is_unique
+
+
+def test_lexicon_table_lists_every_theme():
+    from jxanalysis.themes import lexicon_table
+
+    table = lexicon_table()
+    themes = load_themes()
+    assert list(table["id"]) == [t.id for t in themes]
+    assert list(table["keywords"]) == [len(t.keywords) for t in themes]
+    assert table["examples"].iloc[0].split("、") == list(themes[0].keywords)[:6]
+    assert list(lexicon_table(load_instruments())["id"]) == ["supply", "environment", "demand"]
