@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-import jxanalysis as jx
+# Tests never read or write the user's cache (~/.cache/jxanalysis): results cached by an older
+# checkout must not hide a change. Set before jxanalysis is imported, inherited by nbval kernels.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="jxanalysis-test-cache-")
+
+import jxanalysis as jx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("JXANALYSIS_CORPUS", ROOT.parent / "shared" / "corpus"))

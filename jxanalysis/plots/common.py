@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 
 # Colour-blind-safe blue/orange pair first, then light blue and grey.
@@ -11,3 +13,31 @@ PALETTE = ["#1b6ca8", "#74a9cf", "#e6550d", "#9e9e9e"]
 def axes(ax: Axes | None, size: tuple[float, float] = (9, 6)) -> Axes:
     """The given Axes, or a new figure's Axes of the given size."""
     return ax if ax is not None else plt.subplots(figsize=size)[1]
+
+
+def heatmap(table: pd.DataFrame, ax: Axes | None = None, label: str = "", scale: float = 1.0,
+            decimals: int = 1, cmap: str = "Blues") -> Axes:
+    """A rows x columns heatmap of a numeric table with a colourbar; each non-zero cell shows
+    its value times scale (e.g. scale=100 to write shares as %), column labels on top."""
+    values = table.to_numpy(dtype=float)
+    rows, cols = values.shape
+    ax = axes(ax, (1.1 * cols + 3.5, 0.42 * rows + 2.0))
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1e-9))
+    ax.set_xticks(range(cols), list(table.columns), fontsize=9)
+    ax.set_yticks(range(rows), list(table.index), fontsize=9)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="minor", length=0)
+    dark = values > 0.6 * values.max(initial=0)
+    for i, j in zip(*np.nonzero(values)):
+        ax.text(j, i, f"{scale * values[i, j]:.{decimals}f}", ha="center", va="center", fontsize=8,
+                color="white" if dark[i, j] else "#333333")
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    bar.set_label(label)
+    bar.outline.set_visible(False)
+    return ax

@@ -1,0 +1,108 @@
+"""Comparing reports: size and structure, keyword trends, keyness, theme shares, headline indicators.
+
+Every function takes the results of `jxanalysis.corpus.analyze_many` (one per report) and
+orders reports by date (undated ones last, then by title).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Result, summary
+from .keywords import keyness
+from .themes import theme_shares
+
+# Headline economic indicators, as subjects are written in reports (national: 国内生产总值).
+HEADLINE = {
+    "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值"),
+    "一般公共预算收入": ("一般公共预算收入", "公共财政预算收入", "地方一般公共预算收入"),
+    "固定资产投资": ("固定资产投资",),
+    "社会消费品零售总额": ("社会消费品零售总额", "消费品零售额"),
+    "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值"),
+    "城镇居民人均可支配收入": ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
+    "农村居民人均可支配收入": ("农村居民人均可支配收入", "农村常住居民人均可支配收入"),
+}
+
+
+def by_date(results: Sequence[Result]) -> list[Result]:
+    """Results in date order; undated reports last."""
+    return sorted(results, key=lambda r: (r.date is None, r.date or 0, r.title))
+
+
+def label(result: Result) -> str:
+    """A short column label for a report: its title without 政府工作报告."""
+    return result.title.replace("政府工作报告", "") or result.path.stem
+
+
+def overview(results: Sequence[Result]) -> pd.DataFrame:
+    """Size and structure per report (corpus.summary) in date order, labelled."""
+    ordered = by_date(results)
+    return summary(ordered).assign(report=[label(r) for r in ordered]).set_index("report")
+
+
+def keyword_trends(results: Sequence[Result], top: int = 15) -> pd.DataFrame:
+    """Share (per 1000 tokens) of the words most frequent over all reports, one column per report."""
+    ordered = by_date(results)
+    shares = pd.DataFrame({label(r): r.words.set_index("word")["share"] for r in ordered}).fillna(0.0)
+    words = shares.mean(axis=1).sort_values(ascending=False, kind="stable").head(top).index
+    return (1000 * shares.loc[words]).round(2)
+
+
+def _tokens(result: Result) -> list[str]:
+    """The report's tokens rebuilt from its frequency table (order does not matter for keyness)."""
+    return list(np.repeat(result.words["word"].to_numpy(), result.words["count"].to_numpy()))
+
+
+def report_keyness(results: Sequence[Result], top: int = 10) -> pd.DataFrame:
+    """For each report, the words it over-uses against all the other reports together (G²)."""
+    ordered = by_date(results)
+    frames = []
+    for i, result in enumerate(ordered):
+        rest = [t for j, other in enumerate(ordered) if j != i for t in _tokens(other)]
+        table = keyness(_tokens(result), rest)
+        frames.append(table[table.log_likelihood > 0].head(top).assign(report=label(result)))
+    return pd.concat(frames, ignore_index=True)[["report", *frames[0].columns.drop("report")]]
+
+
+def theme_table(results: Sequence[Result]) -> pd.DataFrame:
+    """Theme shares of each whole report side by side: one row per theme, one column per report."""
+    ordered = by_date(results)
+    columns = {label(r): theme_shares(r.themes).set_index("name")["share"] for r in ordered}
+    frame = pd.DataFrame(columns)
+    return frame.loc[frame.mean(axis=1).sort_values(ascending=False, kind="stable").index].round(4)
+
+
+def _level(amount: pd.Series) -> tuple[float, str]:
+    """A level in a readable unit: money of 1亿 or more in 亿元, everything else as stated."""
+    value, unit = float(amount["value"]), str(amount["unit"])
+    return (value / 1e8, "亿元") if unit == "元" and value >= 1e8 else (value, unit)
+
+
+def headline_table(results: Sequence[Result]) -> pd.DataFrame:
+    """The headline economic indicators of each report in one table: the level from the first
+    sentence that gives one (the latest year's when it gives several: 由2010年的162.4亿元增加到
+    2015年的287.9亿元 -> 287.9) and the first growth rate."""
+    rows = []
+    for result in by_date(results):
+        table = result.indicators
+        for name, subjects in HEADLINE.items():
+            hits = table[table["subject"].isin(subjects)]
+            amounts = hits[hits["kind"] == "amount"]
+            if len(amounts):
+                amounts = amounts[amounts["sentence"] == amounts["sentence"].iloc[0]]
+                years = amounts["period"].str.extract(r"(\d{4})年", expand=False).astype(float).fillna(0)
+                amount = amounts.loc[[years.idxmax()]]
+            else:
+                amount = amounts
+            growth = hits[hits["kind"] == "growth"].head(1)
+            if amount.empty and growth.empty:
+                continue
+            level, unit = _level(amount.iloc[0]) if len(amount) else (np.nan, "")
+            rows.append({
+                "report": label(result), "indicator": name, "level": level, "level_unit": unit,
+                "growth_pct": growth["value"].iloc[0] if len(growth) else np.nan,
+                "raw": "；".join([*amount["raw"], *growth["raw"]]),
+            })
+    return pd.DataFrame(rows, columns=["report", "indicator", "level", "level_unit", "growth_pct", "raw"])
