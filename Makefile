@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP) ## create .venv with pinned versions (constraints.txt)
 
 test: $(STAMP) ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged
-	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 	@$(MAKE) --no-print-directory unchanged WHAT="figures/ (rewritten by the notebooks under nbval)"
 
 reproducible: reproduce ## run `make reproduce` and check that it leaves git status clean
@@ -36,7 +36,7 @@ unchanged:
 reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 	@for nb in $(NOTEBOOKS); do \
 		echo "running $$nb"; \
-		MPLBACKEND=Agg $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
 	done
 

@@ -14,7 +14,7 @@ from .keywords import (
 from .indicators import extract_indicators
 from .loading import ReportError
 from .report import Report, load_report, split_sentences
-from .style import save_fig, setup
+from .style import figures_dir, save_fig, setup
 from .themes import (
     aggregate_themes,
     instrument_mix,
@@ -35,6 +35,7 @@ __all__ = [
     "cooccurrence_graph",
     "edge_table",
     "extract_indicators",
+    "figures_dir",
     "instrument_mix",
     "keyness",
     "kwic",

@@ -12,7 +12,11 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-FIGURES = Path(__file__).resolve().parent.parent / "figures"
+from .report import SEED, Report
+
+_ROOT = Path(__file__).resolve().parent.parent
+# The project's figures/ in a checkout; ./figures where jxanalysis is installed as a package.
+FIGURES = _ROOT / "figures" if (_ROOT / "notebooks").is_dir() else Path("figures")
 _NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # System fonts that cover simplified Chinese, in order of preference.
 _SYSTEM_CJK = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
@@ -65,6 +69,12 @@ def setup(prefer_system_font: bool = False) -> None:
     pd.set_option("display.max_colwidth", 60)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 120)
+
+
+def figures_dir(report: Report) -> Path:
+    """Where a notebook saves its figures: figures/ for the seed report, figures/<file name>/
+    for any other report, so that analysing your own report never overwrites the committed figures."""
+    return FIGURES if report.path.resolve() == SEED.resolve() else FIGURES / report.path.stem.replace(".", "-")
 
 
 def save_fig(fig: Figure, name: str, folder: str | Path | None = None) -> Path:
