@@ -18,10 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .indicators import COLUMNS, POSITION
+from .indicators import POSITION
 from .themes import section_labels
 
 KINDS = ["amount", "growth", "ratio", "rank"]
+# columns read back as text by read_indicators (all others as numbers when they parse)
+TEXT_COLUMNS = {"subject", "unit", "kind", "raw", "period", "sentence", "part", "section", "rank"}
 
 # Substrings of a subject that name a headline economic indicator; edit to add your own.
 HEADLINE = (
@@ -152,10 +154,15 @@ def export_indicators(table: pd.DataFrame, path: str | Path) -> Path:
 
 
 def read_indicators(path: str | Path) -> pd.DataFrame:
-    """A table written by export_indicators, with its types back: empty text stays '', approx is bool."""
-    table = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values={"value": [""]})
-    text = [c for c in COLUMNS + POSITION if c in table and c not in ("value", "approx", "paragraph")]
-    table[text] = table[text].astype(str)
-    if "approx" in table:
-        table["approx"] = table["approx"].map({"True": True, "False": False, True: True, False: False})
+    """A table written by export_indicators, with its types back: text columns stay text ('' where
+    empty), approx is bool, other columns are numbers (NaN where empty) when all of them parse."""
+    table = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    for col in table.columns:
+        if col == "approx":
+            table[col] = table[col].map({"True": True, "False": False})
+        elif col not in TEXT_COLUMNS:
+            try:
+                table[col] = pd.to_numeric(table[col].replace("", np.nan))
+            except (ValueError, TypeError):
+                pass
     return table
