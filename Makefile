@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test reproduce reproducible unchanged bench lab clean
+.PHONY: help setup browser test reproduce reproducible unchanged bench lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -19,7 +19,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv with pinned versions (constraints.txt)
 
-test: $(STAMP) ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged
+browser: ## install Debian's chromium and chromium-driver for the browser test (needs root)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		if [ "$$(id -u)" != 0 ]; then echo "the browser test needs: sudo apt-get install chromium chromium-driver"; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: $(STAMP) browser ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged
 	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 	@$(MAKE) --no-print-directory unchanged WHAT="figures/ (rewritten by the notebooks under nbval)"
 

@@ -5,9 +5,14 @@ import html
 from pathlib import Path
 
 import pandas as pd
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from .style import bundled_font
 
 _STYLE = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+@font-face { font-family: "jxanalysis CJK"; src: url("font.otf") format("opentype"); }
+body { font-family: "jxanalysis CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
        max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .warning { background: #fff4e5; border-left: 4px solid #e6550d; padding: .5rem 1rem; }
@@ -51,7 +56,14 @@ def links(paths: list[Path], folder: Path) -> str:
 
 
 def write(folder: Path, title: str, blocks: list[str]) -> Path:
-    """Write folder/index.html and return its path."""
+    """Write folder/index.html with font.otf beside it: the bundled CJK font cut down (fontTools)
+    to the characters of the page, so Chinese shows on a machine without Chinese fonts."""
+    text = page(title, blocks)
+    font = subset.Subsetter()
+    font.populate(text=text)
+    with TTFont(bundled_font()) as full:
+        font.subset(full)
+        full.save(folder / "font.otf")
     path = folder / "index.html"
-    path.write_text(page(title, blocks), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
