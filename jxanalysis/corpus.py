@@ -76,17 +76,22 @@ def file_sha256(path: str | Path) -> str:
 
 
 def analyze(path: str | Path) -> Result:
-    """Load one report and compute its standard tables (no cache)."""
+    """Load one report and compute its standard tables (no cache).
+
+    A bad file raises ReportError naming it; so does a file that loads but breaks an analysis
+    (the original error is chained), so that one odd report names itself in a corpus run."""
     path = Path(path)
     sha = file_sha256(path)
-    report = load_report(path)
     try:
+        report = load_report(path)
         return Result(
             path=path, sha256=sha, title=report.title, date=report.date, truncated=report.truncated,
             characters=len(report.text), words=word_frequencies(report), themes=theme_scores(report),
             indicators=extract_indicators(report),
         )
-    except Exception as err:  # a report that loads but breaks an analysis: still name the file
+    except ReportError:
+        raise
+    except Exception as err:
         raise ReportError(path, f"could not be analysed ({type(err).__name__}: {err})") from err
 
 

@@ -110,6 +110,15 @@ def test_bad_file_raises_report_error_naming_it(tmp_path, copies, n_jobs):
     assert len(list((tmp_path / "c").glob("*.pkl"))) == 2  # the good files were still analysed and cached
 
 
+def test_a_file_that_breaks_an_analysis_names_itself(tmp_path, copies, monkeypatch):
+    def broken(report):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(corpus, "theme_scores", broken)
+    with pytest.raises(jx.ReportError, match=r"copy1\.txt: could not be analysed \(KeyError: 'boom'\)"):
+        analyze_many(copies[1:2], n_jobs=1, cache_dir=tmp_path, progress=False)
+
+
 def test_first_bad_file_in_order_is_reported(tmp_path):
     with pytest.raises(jx.ReportError, match="a.txt"):
         analyze_many([tmp_path / "a.txt", tmp_path / "b.txt"], cache_dir=tmp_path, progress=False)
