@@ -1,5 +1,5 @@
 """jxanalysis: analyse Chinese government work reports (政府工作报告)."""
-from . import plots
+from . import compare, plots
 from .keywords import (
     compare_keywords,
     cooccurrence_graph,
@@ -13,7 +13,8 @@ from .keywords import (
 )
 from .indicators import extract_indicators
 from .loading import ReportError
-from .report import Report, load_report, split_sentences
+from .corpus import analyze_many
+from .report import Report, load_report, seed_reports, split_sentences
 from .style import figures_dir, save_fig, setup
 from .themes import (
     aggregate_themes,
@@ -30,6 +31,8 @@ __all__ = [
     "Report",
     "ReportError",
     "aggregate_themes",
+    "analyze_many",
+    "compare",
     "compare_keywords",
     "compare_segmentation",
     "cooccurrence_graph",
@@ -45,6 +48,7 @@ __all__ = [
     "plots",
     "policy_instruments",
     "save_fig",
+    "seed_reports",
     "segment",
     "setup",
     "split_sentences",

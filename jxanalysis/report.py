@@ -29,6 +29,11 @@ _SPEAKER = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主�
 POSITION = ["paragraph", "part", "section", "heading"]
 
 
+def seed_reports() -> list[Path]:
+    """Every report in seeds/: the first report and the small comparison corpus."""
+    return sorted(SEED.parent.glob("*.txt"))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split Chinese text into sentences after 。！？；, keeping closing quotes with their sentence."""
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]

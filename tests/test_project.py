@@ -21,6 +21,13 @@ def test_seed_is_byte_identical():
     assert hashlib.sha256(data).hexdigest() == SEED_SHA256
 
 
+def test_seed_corpus_copies_are_byte_identical_to_shared():
+    from conftest import CORPUS_FILES
+
+    for shared in CORPUS_FILES:
+        assert (ROOT / "seeds" / shared.name).read_bytes() == shared.read_bytes(), shared.name
+
+
 def test_environment_yml_lists_the_pyproject_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name(r) for r in project["dependencies"]}

@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 # Colour-blind-safe blue/orange pair first, then light blue and grey.
 PALETTE = ["#1b6ca8", "#74a9cf", "#e6550d", "#9e9e9e"]
@@ -37,7 +38,8 @@ def heatmap(table: pd.DataFrame, ax: Axes | None = None, label: str = "", scale:
     for i, j in zip(*np.nonzero(values)):
         ax.text(j, i, f"{scale * values[i, j]:.{decimals}f}", ha="center", va="center", fontsize=8,
                 color="white" if dark[i, j] else "#333333")
-    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02,
+                             format=FuncFormatter(lambda v, _pos: f"{scale * v:g}"))
     bar.set_label(label)
     bar.outline.set_visible(False)
     return ax
