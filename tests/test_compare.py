@@ -1,0 +1,74 @@
+"""Comparison tables and figures across reports, checked against the per-report tables."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np
+import pytest
+
+import jxanalysis as jx
+from jxanalysis import compare
+
+from conftest import CORPUS_FILES
+
+
+@pytest.fixture(scope="module")
+def results():
+    return jx.analyze_many([jx.report.SEED, *CORPUS_FILES], progress=False)
+
+
+def test_overview_is_in_date_order(results):
+    table = compare.overview(results)
+    assert list(table.date) == sorted(table.date)
+    assert table.loc["进贤县2023年", "truncated"]
+    seed = next(r for r in results if r.title.startswith("进贤"))
+    assert table.loc["进贤县2023年", "indicators_per_1000"] == pytest.approx(1000 * len(seed.indicators) / seed.characters)
+
+
+def test_keyword_trends_are_shares_per_1000(results):
+    table = compare.keyword_trends(results, top=10)
+    assert len(table) == 10 and list(table.columns) == list(compare.overview(results).index)
+    for result in results:
+        words = result.words.set_index("word")
+        for word in table.index:
+            expected = 1000 * words["share"].get(word, 0.0)
+            assert table.loc[word, compare.label(result)] == pytest.approx(expected, abs=0.006)
+    means = table.mean(axis=1).to_numpy()
+    assert np.all(means[:-1] >= means[1:] - 0.01)  # most frequent over all reports first
+
+
+def test_report_keyness_positive_and_distinct(results):
+    table = compare.report_keyness(results, top=5)
+    assert (table.log_likelihood > 0).all()
+    assert set(table.report) == set(compare.overview(results).index)
+    seed_words = set(table[table.report == "进贤县2023年"].word)
+    assert "进贤" in seed_words  # a place name is what a report uses and the others do not
+
+
+def test_theme_table_matches_theme_shares(results):
+    table = compare.theme_table(results)
+    for result in results:
+        shares = jx.themes.theme_shares(result.themes).set_index("name")["share"]
+        assert table[compare.label(result)].to_dict() == pytest.approx(shares.round(4).to_dict())
+
+
+def test_headline_table_reads_the_stated_levels(results):
+    table = compare.headline_table(results).set_index(["report", "indicator"])
+    assert table.loc[("进贤县2023年", "地区生产总值"), "level"] == 375
+    assert table.loc[("进贤县2023年", "地区生产总值"), "growth_pct"] == 4.5
+    # 由2010年的162.4亿元增加到2015年的287.9亿元: the latest year's level
+    assert table.loc[("海拉尔区2016年", "地区生产总值"), "level"] == pytest.approx(287.9)
+    assert table.loc[("国务院2019年", "地区生产总值"), "growth_pct"] == 6.6
+
+
+def test_compare_figures_draw_their_tables(results):
+    jx.setup()
+    trends = compare.keyword_trends(results, top=8)
+    ax = jx.plots.heatmap_keyword_trends(trends)
+    assert np.array_equal(ax.get_images()[0].get_array(), trends.to_numpy())
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(trends.index)
+    overview = compare.overview(results)
+    ax = jx.plots.bar_indicator_density(overview)
+    widths = [b.get_width() for b in ax.patches][::-1]
+    assert widths == pytest.approx(list(overview.indicators_per_1000))
