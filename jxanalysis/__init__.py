@@ -11,6 +11,14 @@ from .keywords import (
     tfidf_keywords,
     word_frequencies,
 )
+from .indicator_tables import (
+    amounts_by_section,
+    attach_ranks,
+    export_indicators,
+    headline_indicators,
+    kinds_by_section,
+    read_indicators,
+)
 from .indicators import extract_indicators
 from .loading import ReportError
 from .corpus import analyze_many
@@ -31,15 +39,20 @@ __all__ = [
     "Report",
     "ReportError",
     "aggregate_themes",
+    "amounts_by_section",
+    "attach_ranks",
     "analyze_many",
     "compare",
     "compare_keywords",
     "compare_segmentation",
     "cooccurrence_graph",
     "edge_table",
+    "export_indicators",
     "extract_indicators",
     "figures_dir",
+    "headline_indicators",
     "instrument_mix",
+    "kinds_by_section",
     "keyness",
     "kwic",
     "load_report",
@@ -47,6 +60,7 @@ __all__ = [
     "part_keyness",
     "plots",
     "policy_instruments",
+    "read_indicators",
     "save_fig",
     "seed_reports",
     "segment",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import warnings
 from functools import lru_cache
@@ -15,8 +16,9 @@ from matplotlib.figure import Figure
 from .report import SEED, Report
 
 _ROOT = Path(__file__).resolve().parent.parent
-# The project's figures/ in a checkout; ./figures where jxanalysis is installed as a package.
-FIGURES = _ROOT / "figures" if (_ROOT / "notebooks").is_dir() else Path("figures")
+# $JXANALYSIS_FIGURES if set; else the project's figures/ in a checkout, or ./figures where
+# jxanalysis is installed as a package.
+FIGURES = Path(os.environ.get("JXANALYSIS_FIGURES") or (_ROOT / "figures" if (_ROOT / "notebooks").is_dir() else "figures"))
 _NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # System fonts that cover simplified Chinese, in order of preference.
 _SYSTEM_CJK = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
