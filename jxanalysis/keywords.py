@@ -8,12 +8,11 @@ from functools import lru_cache
 from itertools import combinations
 
 import jieba.analyse
-import jieba.posseg
 import networkx as nx
 import pandas as pd
 
 from .report import Report, split_sentences
-from .tokens import _tags, is_content, policy_terms, stopwords, tokenize, tokenize_pos, tokenizer
+from .tokens import is_content, pos_tagger, stopwords, tokenize, tokenize_pos, tokenizer
 
 
 def _text(report_or_text: Report | str) -> str:
@@ -40,32 +39,12 @@ def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
 TEXTRANK_POS = ("n", "nz", "vn", "l", "ns", "nt")
 
 
-def _tokenizer() -> jieba.Tokenizer:
-    """The private policy-aware jieba tokenizer, the very object `jx.tokenize` uses."""
-    return tokenizer(True)  # tokens.tokenize calls tokenizer(True); lru_cache keys () and (True,) apart
-
-
-@lru_cache(maxsize=None)
-def _postokenizer() -> jieba.posseg.POSTokenizer:
-    """A POS tagger over the private policy-aware tokenizer (never jieba's global default).
-
-    jieba hands a tokenizer's user-word tags to the first POSTokenizer that asks for them only,
-    so `tokens._tags` is built first and the policy tags are then set here explicitly: the tags
-    do not depend on which function ran first.
-    """
-    _tags(True)
-    tagger = jieba.posseg.POSTokenizer(_tokenizer())
-    tagger.makesure_userdict_loaded()
-    tagger.word_tag_tab.update({word: tag for word, _, tag in policy_terms()})
-    return tagger
-
-
 @lru_cache(maxsize=None)
 def _tfidf() -> jieba.analyse.TFIDF:
     """jieba's TF-IDF extractor (shipped IDF table) using our tokenizer and stopwords."""
     extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = _tokenizer()
-    extractor.postokenizer = _postokenizer()
+    extractor.tokenizer = tokenizer()
+    extractor.postokenizer = pos_tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 
@@ -74,7 +53,7 @@ def _tfidf() -> jieba.analyse.TFIDF:
 def _textrank() -> jieba.analyse.TextRank:
     """jieba's TextRank extractor using our POS tagger and stopwords."""
     extractor = jieba.analyse.TextRank()
-    extractor.tokenizer = extractor.postokenizer = _postokenizer()
+    extractor.tokenizer = extractor.postokenizer = pos_tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 

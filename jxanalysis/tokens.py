@@ -59,9 +59,13 @@ def stopwords() -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords("zh")) | frozenset(_data_lines("stopwords_policy.txt"))
 
 
-@lru_cache(maxsize=None)
 def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
-    """A private jieba tokenizer, with the policy lexicon loaded unless lexicon=False."""
+    """The private jieba tokenizer, with the policy lexicon loaded unless lexicon=False."""
+    return _tokenizer(bool(lexicon))
+
+
+@lru_cache(maxsize=None)
+def _tokenizer(lexicon: bool) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir())
     tk.initialize()
@@ -167,15 +171,23 @@ def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
     })
 
 
+def pos_tagger(lexicon: bool = True) -> jieba.posseg.POSTokenizer:
+    """The one POS tagger over the private tokenizer, with the policy lexicon's tags."""
+    return _pos_tagger(bool(lexicon))
+
+
 @lru_cache(maxsize=None)
-def _tags(lexicon: bool = True) -> dict[str, str]:
-    """Dictionary POS tags: jieba's, overridden by the policy lexicon's."""
+def _pos_tagger(lexicon: bool) -> jieba.posseg.POSTokenizer:
+    # jieba hands a tokenizer's user-word tags only to the first POSTokenizer built on it,
+    # so the policy tags are set explicitly: they never depend on which tagger came first.
     tagger = jieba.posseg.POSTokenizer(tokenizer(lexicon))
     tagger.makesure_userdict_loaded()
-    return tagger.word_tag_tab
+    if lexicon:
+        tagger.word_tag_tab.update({word: tag for word, _, tag in policy_terms()})
+    return tagger
 
 
 def tokenize_pos(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
     """The tokens of `tokenize` with their dictionary POS tag ("x" for words jieba found by HMM)."""
-    tags = _tags(lexicon)
+    tags = pos_tagger(lexicon).word_tag_tab
     return [(t, tags.get(t, "x")) for t in tokenize(text, lexicon)]
