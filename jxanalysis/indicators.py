@@ -65,7 +65,9 @@ _QUANTITY = re.compile(
 _BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和])")
 _RANK = re.compile(
     r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
-    rf"(?:第(?P<ord>[一二三四五六七八九十\d]+)(?:位|名)?(?![个批届次项家{_HAN}])|(?P<first>首位))"
+    # an ordinal is digits or a well-formed Chinese numeral up to 九十九, never a mix (第一21, 第1一)
+    rf"(?:第(?P<ord>\d+|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:位|名)?"
+    rf"(?![\d个批届次项家{_HAN}])|(?P<first>首位))"
 )
 _EXCLUDED = re.compile(
     r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]*》|「[^「」]{0,40}」"
@@ -152,7 +154,10 @@ def _quantities(s: str) -> list[_Match]:
         if age_qualifier or s.startswith("个月", m.end("unit") - 1):
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
-        value = _number(m.group("num") or m.group("cn"), m.group("mag"))
+        try:
+            value = _number(m.group("num") or m.group("cn"), m.group("mag"))
+        except ValueError:  # Chinese numerals that do not form a number (一三十万) are not a quantity
+            continue
         unit = UNITS[m.group("unit")] + (m.group("per") or "")
         found.append(_Match(m.start(), m.end(), value, unit, "", approx))
     for m in _BARE.finditer(s):  # 1409万、1305万人次: the first takes the unit of the second

@@ -160,6 +160,8 @@ def load_report(path: str | Path | None = None) -> Report:
     path = Path(path) if path is not None else SEED
     raw = read_text(path)
     lines = clean_lines(raw)
+    if not lines:
+        raise ReportError(path, "has no report text once web boilerplate is removed")
     start = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
     if start is None:  # no salutation: the first line is taken as the title
         start = 1 if "报告" in lines[0] and len(lines[0]) <= 40 else 0
@@ -181,8 +183,10 @@ def _read_front_matter(report: Report, front: list[str], title_line: str) -> Non
     report.speaker = next((line for line in front if _SPEAKER.search(line)), "")
     found = _TITLE_DATE.search(title_line) or _SUB_DATE.search(subtitle)
     if found:
-        year, month, day = map(int, found.groups())
-        report.date = dt.date(year, month, day)
+        try:
+            report.date = dt.date(*map(int, found.groups()))
+        except ValueError:  # (00000000), 2023年13月45日: digits that are no date
+            report.date = None
     title = _TITLE_DATE.sub("", title_line).strip() or report.path.stem
     if title == "政府工作报告" and report.date:
         place = _PLACE.search(subtitle)
