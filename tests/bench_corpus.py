@@ -80,7 +80,7 @@ def main() -> None:
         paths = replicate(folder / "reports", args.mb)
         total = size_mb(paths)
         print(f"corpus: {len(paths)} report files, {total:.2f} MB ({len(SOURCES)} originals replicated), "
-              f"{cores} cores")
+              f"{cores} cores, load average {os.getloadavg()[0]:.1f} (other work on the machine slows the runs)")
         compare = paths
         if args.compare_mb < total:
             compare = paths[: max(2, int(len(paths) * args.compare_mb / total))]
@@ -101,6 +101,7 @@ def main() -> None:
                   f"(the first {mb:.2f} MB timed above, the rest {rest:.1f} s)")
         cached = timed(paths, cores, folder / "cache-2")
         print(f"cached re-run: {total:.2f} MB in {cached:.2f} s = {total / cached:.1f} MB/s (hash + read only)")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
         shutil.rmtree(folder / "reports")
 
 
