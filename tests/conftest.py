@@ -28,3 +28,13 @@ def seed() -> jx.Report:
 @pytest.fixture(scope="session", params=CORPUS_FILES, ids=lambda p: p.name)
 def corpus_report(request) -> jx.Report:
     return jx.load_report(request.param)
+
+
+@pytest.fixture(scope="module")
+def figure_style():
+    """jx.setup() for a module of figure tests; closes its figures afterwards."""
+    import matplotlib.pyplot as plt
+
+    jx.setup()
+    yield
+    plt.close("all")

@@ -24,11 +24,7 @@ from jxanalysis.plots.common import PALETTE
 from jxanalysis.plots.indicators import HATCH, growth_labels
 
 
-@pytest.fixture(scope="module", autouse=True)
-def style():
-    jx.setup()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figure_style")
 
 
 @pytest.fixture(scope="module")

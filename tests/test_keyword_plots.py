@@ -11,11 +11,7 @@ import pytest
 import jxanalysis as jx
 
 
-@pytest.fixture(scope="module", autouse=True)
-def style():
-    jx.setup()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figure_style")
 
 
 @pytest.fixture(scope="module")

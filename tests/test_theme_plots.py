@@ -24,11 +24,7 @@ from jxanalysis.themes import (
 NAMES = {t.id: t.name_zh for t in load_themes()}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def style():
-    jx.setup()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figure_style")
 
 
 @pytest.fixture(scope="module")

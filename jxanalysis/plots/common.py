@@ -17,21 +17,23 @@ def axes(ax: Axes | None, size: tuple[float, float] = (9, 6)) -> Axes:
 
 
 def heatmap(table: pd.DataFrame, ax: Axes | None = None, label: str = "", scale: float = 1.0,
-            decimals: int = 1, cmap: str = "Blues") -> Axes:
-    """A rows x columns heatmap of a numeric table with a colourbar; each non-zero cell shows
-    its value times scale (e.g. scale=100 to write shares as %), column labels on top."""
+            decimals: int = 1, cmap: str = "Blues", columns: list[str] | None = None,
+            rows: list[str] | None = None, cell: tuple[float, float] = (1.1, 0.42)) -> Axes:
+    """A rows x columns heatmap of a numeric table with a colourbar; each non-zero cell shows its
+    value times scale (scale=100 writes shares as %). columns/rows replace the table's labels;
+    cell is the width and height of a cell in inches."""
     values = table.to_numpy(dtype=float)
-    rows, cols = values.shape
-    ax = axes(ax, (1.1 * cols + 3.5, 0.42 * rows + 2.0))
+    n_rows, n_cols = values.shape
+    ax = axes(ax, (cell[0] * n_cols + 3.5, cell[1] * n_rows + 2.2))
     image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1e-9))
-    ax.set_xticks(range(cols), list(table.columns), fontsize=9)
-    ax.set_yticks(range(rows), list(table.index), fontsize=9)
+    ax.set_xticks(range(n_cols), columns or list(table.columns), fontsize=8 if columns else 9, linespacing=1.1)
+    ax.set_yticks(range(n_rows), rows or list(table.index), fontsize=9)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.set_xticks(np.arange(n_cols + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(n_rows + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="minor", length=0)
     dark = values > 0.6 * values.max(initial=0)

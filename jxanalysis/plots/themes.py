@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from .common import PALETTE, axes as _axes
+from .common import PALETTE, axes as _axes, heatmap
 
 _PERCENT = PercentFormatter(xmax=1, decimals=0)
 
@@ -45,38 +45,16 @@ def bar_theme_shares(shares: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def heatmap_themes(table: pd.DataFrame, ax: Axes | None = None, annotate: bool = True) -> Axes:
+def heatmap_themes(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """A section x theme heatmap (table: jx.themes.section_themes; its tokens column goes into the
     row labels): one row per section from the top, one column per theme, colour = theme share,
-    with a colourbar.
-    annotate writes each non-zero share (in %) into its cell."""
+    each non-zero share written in % in its cell, with a colourbar."""
     data = table.drop(columns="tokens", errors="ignore")
-    values = data.to_numpy(dtype=float)
-    rows, cols = values.shape
-    ax = _axes(ax, (0.7 * cols + 3.4, 0.42 * rows + 2.4))
-    image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1e-9))
-    ax.set_xticks(range(cols), [_wrap(c) for c in data.columns], fontsize=8, linespacing=1.1)
-    labels = list(data.index)
+    rows = list(data.index)
     if "tokens" in table:
-        labels = [f"{name}（{n}词）" for name, n in zip(data.index, table["tokens"])]
-    ax.set_yticks(range(rows), labels, fontsize=9)
-    ax.xaxis.tick_top()
-    ax.tick_params(length=0)
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(False)
-    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    if annotate:
-        dark = values > 0.6 * values.max(initial=0)
-        for i, j in zip(*np.nonzero(values)):
-            ax.text(j, i, f"{100 * values[i, j]:.1f}", ha="center", va="center", fontsize=7,
-                    color="white" if dark[i, j] else "#333333")
-    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02, format=_PERCENT)
-    bar.set_label("主题词占该段落组内容词的比例（格中数字为 %）")
-    bar.outline.set_visible(False)
-    return ax
+        rows = [f"{name}（{n}词）" for name, n in zip(data.index, table["tokens"])]
+    return heatmap(data, ax, label="主题词占该段落组内容词的比例（%）", scale=100,
+                   columns=[_wrap(c) for c in data.columns], rows=rows, cell=(0.7, 0.42))
 
 
 def bar_part_themes(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
