@@ -46,8 +46,9 @@ reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
 	done
 
-bench: $(STAMP) ## print tokenizer throughput and start-up time
+bench: $(STAMP) ## print tokenizer throughput, start-up time, and corpus throughput on 20 MB (~10 min)
 	$(BIN)/python tests/bench_tokenize.py
+	$(BIN)/python tests/bench_corpus.py
 
 lab: $(STAMP) ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/
