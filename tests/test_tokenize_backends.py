@@ -11,7 +11,6 @@ from jxanalysis.tokens import policy_terms, rjieba_tokenizer, segment, tokenize
 
 from conftest import CORPUS_FILES
 
-pytest.importorskip("rjieba")  # an optional dependency; the venv and CI install it
 
 
 def _raw(path) -> str:
