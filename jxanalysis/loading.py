@@ -14,6 +14,9 @@ class ReportError(ValueError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+    def __reduce__(self):  # picklable, so it crosses process boundaries (joblib workers)
+        return type(self), (self.path, self.problem)
+
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -92,13 +92,23 @@ def _token_ends(text: str) -> dict[int, int]:
     return ends
 
 
+def _occurrences(word: str, text: str) -> list[int]:
+    """Start positions of the non-overlapping occurrences of word in text (plain str.find:
+    hundreds of keywords would overflow the regex cache and recompile every call)."""
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + len(word))
+    return found
+
+
 def _find(text: str, keywords: dict[str, float], ends: dict[int, int], starts: set[int]) -> dict[str, int]:
     """Count keyword finds in text, given the token ends and token starts of its segmentation."""
     finds = [
-        (m.start(), m.end(), word)
+        (start, start + len(word), word)
         for word in keywords
-        for m in re.finditer(re.escape(word), text)
-        if m.start() in starts or ends.get(m.start(), 0) >= m.end()
+        for start in _occurrences(word, text)
+        if start in starts or ends.get(start, 0) >= start + len(word)
     ]
     finds.sort(key=lambda f: (f[0] - f[1], f[0]))  # longest first, then leftmost
     taken: set[int] = set()

@@ -63,3 +63,11 @@ def test_title_only_is_not_a_report(tmp_path):
     path.write_text("进贤县2023年政府工作报告(20230106)\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n", encoding="utf-8")
     with pytest.raises(jx.ReportError, match="too short to be a report"):
         jx.load_report(path)
+
+
+def test_report_error_survives_pickling(tmp_path):
+    import pickle
+
+    err = jx.ReportError(tmp_path / "x.txt", "the file is empty")
+    back = pickle.loads(pickle.dumps(err))
+    assert (type(back), str(back), back.path, back.problem) == (jx.ReportError, str(err), err.path, err.problem)
