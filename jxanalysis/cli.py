@@ -10,11 +10,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from . import compare, html, plots  # noqa: E402
 from .corpus import Result, analyze_many  # noqa: E402
+from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
 from .report import load_report  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
@@ -59,12 +59,6 @@ examples:
   jxanalysis analyze seeds/jinxian-2023-government-work-report.txt --out out/jinxian
   jxanalysis compare reports/*.txt --out out/compare
 """
-
-
-def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write a table as CSV in UTF-8 with BOM (Excel reads the Chinese correctly)."""
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
-    return path
 
 
 def _figure(ax, name: str, folder: Path) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .export import write_csv
 from .indicators import POSITION
 from .themes import section_labels
 
@@ -145,12 +146,8 @@ def kinds_by_section(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_indicators(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write the table to path as CSV in UTF-8 with a BOM (so Excel reads the Chinese), no index,
-    '\\n' line ends; returns the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
-    return path
+    """Write an indicator table as CSV for Excel (UTF-8 with BOM, no index); returns the path."""
+    return write_csv(table, path)
 
 
 def read_indicators(path: str | Path) -> pd.DataFrame:
