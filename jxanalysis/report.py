@@ -180,7 +180,9 @@ def _read_front_matter(report: Report, front: list[str], title_line: str) -> Non
     """Fill title, date, subtitle and speaker from the lines before the salutation."""
     subtitle = next((line for line in front if line.startswith("——")), "")
     report.subtitle = subtitle.lstrip("—").strip()
-    report.speaker = next((line for line in front if _SPEAKER.search(line)), "")
+    # the page may break "区长　　杜联合" over two lines: try each line and each pair of lines
+    candidates = front + [a + b for a, b in zip(front, front[1:])]
+    report.speaker = next((line for line in candidates if _SPEAKER.search(line)), "")
     found = _TITLE_DATE.search(title_line) or _SUB_DATE.search(subtitle)
     if found:
         try:

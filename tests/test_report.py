@@ -63,9 +63,11 @@ def test_corpus_titles_and_dates():
     }
     from conftest import CORPUS
 
+    speakers = {"national-2019.txt": "国务院总理李克强", "hailar-district-2016.gbk.txt": "海拉尔区人民政府区长杜联合",
+                "guangdong-province-2026.txt": "广东省省长孟凡利"}
     for name, (title, date) in expected.items():
         r = jx.load_report(CORPUS / name)
-        assert (r.title, r.date) == (title, date)
+        assert (r.title, r.date, r.speaker) == (title, date, speakers[name])
 
 
 def test_guangdong_line_breaks_and_appendices():
