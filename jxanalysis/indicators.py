@@ -32,6 +32,7 @@ from decimal import Decimal
 import cn2an
 import pandas as pd
 
+from .cleaning import HAN
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
@@ -52,7 +53,6 @@ UNITS = {
 }
 RATE_UNITS = {"%", "‰", "倍", "成", "百分点"}
 
-_HAN = "\u4e00-\u9fff"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
@@ -67,7 +67,7 @@ _RANK = re.compile(
     r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
     # an ordinal is digits or a well-formed Chinese numeral up to 九十九, never a mix (第一21, 第1一)
     rf"(?:第(?P<ord>\d+|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:位|名)?"
-    rf"(?![\d个批届次项家{_HAN}])|(?P<first>首位))"
+    rf"(?![\d个批届次项家{HAN}])|(?P<first>首位))"
 )
 _EXCLUDED = re.compile(
     r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]*》|「[^「」]{0,40}」"
@@ -150,7 +150,7 @@ def _quantities(s: str) -> list[_Match]:
     excluded = [m.span() for m in _EXCLUDED.finditer(s)]
     found = []
     for m in _QUANTITY.finditer(s):
-        age_qualifier = m.group("unit") == "岁" and re.match(f"[{_HAN}]", s[m.end():])
+        age_qualifier = m.group("unit") == "岁" and re.match(f"[{HAN}]", s[m.end():])
         if age_qualifier or s.startswith("个月", m.end("unit") - 1):
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
@@ -223,7 +223,7 @@ def _subject(segment: str, noun_after: str) -> str:
 
 def _noun_after(s: str, pos: int) -> str:
     """The noun read right after a unit: 162个|县重大重点项目完成… -> 县重大重点项目, with its 的."""
-    de, noun = re.match(rf"(的?)([{_HAN}“”‘’]{{0,16}})", s[pos:]).groups()
+    de, noun = re.match(rf"(的?)([{HAN}“”‘’]{{0,16}})", s[pos:]).groups()
     cut = min((noun.find(w) for w in _NOUN_STOPS if noun.find(w) > 0), default=len(noun))
     return de + noun[:cut] if noun and not noun.startswith(tuple(_NOUN_STOPS)) else ""
 

@@ -5,6 +5,8 @@ import codecs
 import re
 from pathlib import Path
 
+from .cleaning import HAN
+
 
 class ReportError(ValueError):
     """A report file that cannot be analysed; the message names the file and the problem."""
@@ -23,7 +25,7 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _MIN_HAN = 200  # the shortest real report has thousands; fewer is "not a report"
 
 

@@ -25,8 +25,9 @@ _SALUTATION = re.compile(r"^各位代表")
 _TITLE_DATE = re.compile(r"[（(](\d{4})(\d{2})(\d{2})[)）]")
 _SUB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PLACE = re.compile(rf"在([{HAN}]+?)第[{_NUM}]+届")
-_SPEAKER = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*[\u4e00-\u9fff·]{2,4}$")
+_SPEAKER = re.compile(rf"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*[{HAN}·]{{2,4}}$")
 POSITION = ["paragraph", "part", "section", "heading"]
+_CHINESE_RUN = re.compile(rf"[{HAN}]{{4,}}")  # cleaning leaves such runs as they are
 
 
 def seed_reports() -> list[Path]:
@@ -51,14 +52,13 @@ def _lead(sentences: list[str]) -> str:
     return ""
 
 
-def _is_section(line: str, numbered: bool) -> bool:
+def _is_section(line: str, sentences: list[str], numbered: bool) -> bool:
     """A line that opens a section: （一）…, or a standalone short line (一年来，我们…稳中有进;
     这是…的五年。) in a part whose sections are not numbered."""
     if _NUMBERED_SECTION.match(line):
         return True
     if numbered:
         return False
-    sentences = split_sentences(line)
     return len(sentences) == 1 and len(line) <= 40 and line[-1] not in "：:！!"
 
 
@@ -96,11 +96,12 @@ class Report:
             if _PART.match(line) and len(line) <= 40 and not in_appendix:
                 part, section = line, ""
                 continue
-            if part and _is_section(line, bool(_NUMBERED_SECTION.match(section))):
-                section = split_sentences(line)[0].rstrip("。")
-                if len(split_sentences(line)) == 1:
+            sentences = split_sentences(line)
+            if part and _is_section(line, sentences, bool(_NUMBERED_SECTION.match(section))):
+                section = sentences[0].rstrip("。")
+                if len(sentences) == 1:
                     continue
-            rows.append({"part": part, "section": section, "heading": _lead(split_sentences(line)), "text": line})
+            rows.append({"part": part, "section": section, "heading": _lead(sentences), "text": line})
         frame = pd.DataFrame(rows, columns=POSITION[1:] + ["text"])
         frame.insert(0, "paragraph", range(len(frame)))
         return frame
@@ -140,7 +141,7 @@ class Report:
             at = self.raw.find(needle)
             start = max(at - width, 0)
             raw = self.raw[start : at + len(needle) + width] if at >= 0 else ""
-            run = re.compile(rf"[{HAN}]{{4,}}").search(self.raw, at) if at >= 0 else None
+            run = _CHINESE_RUN.search(self.raw, at) if at >= 0 else None
             found = self.text.find(run.group()) if run else -1
             cleaned = ""
             if found >= 0:

@@ -21,6 +21,8 @@ import jieba.posseg
 import pandas as pd
 import stopwordsiso
 
+from .cleaning import HAN
+
 if TYPE_CHECKING:
     import rjieba
 
@@ -28,7 +30,7 @@ Backend = Literal["jieba", "rjieba"]
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
 
-_KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")  # a token needs a Chinese character or a Latin word
+_KEEP = re.compile(f"[{HAN}]|[A-Za-z]{{2,}}")  # a token needs a Chinese character or a Latin word
 _NUMERAL = "\\d.,%％〇零一二两三四五六七八九十百千万亿"
 # A number, possibly with 第/约/余/多 and a measure word: 4.5%, 万余户, 余万元, 十二届, 第一.
 _NUMBER = re.compile(rf"^[第约近超]?[{_NUMERAL}]*[余多]?[{_NUMERAL}]*[元户件名次个年届项批轮场家步]?$")
