@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from html import escape
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from . import compare, html, plots  # noqa: E402
 from .corpus import Result, analyze_many  # noqa: E402
 from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
-from .report import load_report  # noqa: E402
+from .report import folder_name, load_report  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
 from .themes import theme_shares  # noqa: E402
 from .tokens import tokenize  # noqa: E402
@@ -104,9 +105,10 @@ def analyze_command(paths: Sequence[Path], out: Path) -> Path:
     results = analyze_many(paths)
     if len(results) == 1:
         return analyze_one(results[0], out)
-    pages = [analyze_one(r, out / r.path.stem.replace(".", "-"))
+    pages = [analyze_one(r, out / folder_name(r.path))
              for r in tqdm(results, desc="writing", unit="report", file=sys.stderr)]
-    listing = "".join(f'<li><a href="{p.relative_to(out).as_posix()}">{r.title}</a></li>' for r, p in zip(results, pages))
+    listing = "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(r.title)}</a></li>'
+                      for r, p in zip(results, pages))
     return html.write(out, "jxanalysis：报告分析 Reports", [html.table(compare.overview(results)), f"<ul>{listing}</ul>"])
 
 
@@ -114,17 +116,18 @@ def compare_command(paths: Sequence[Path], out: Path) -> Path:
     """`jxanalysis compare`: tables and figures comparing the reports, and index.html."""
     results = analyze_many(paths)
     out.mkdir(parents=True, exist_ok=True)
+    trend_table, theme_table = compare.keyword_trends(results), compare.theme_table(results)
     tables = {
         "overview": compare.overview(results).reset_index(),
-        "keyword_trends": compare.keyword_trends(results).reset_index(),
+        "keyword_trends": trend_table.reset_index(),
         "keyness": compare.report_keyness(results),
-        "themes": compare.theme_table(results).reset_index(),
+        "themes": theme_table.reset_index(),
         "headline_indicators": compare.headline_table(results),
     }
     files = [write_csv(frame, out / f"{name}.csv") for name, frame in tables.items()]
     figures = out / "figures"
-    trends = _figure(plots.heatmap_keyword_trends(compare.keyword_trends(results)), "05-keyword-trends", figures)
-    themes = _figure(plots.heatmap_report_themes(compare.theme_table(results)), "05-theme-shares", figures)
+    trends = _figure(plots.heatmap_keyword_trends(trend_table), "05-keyword-trends", figures)
+    themes = _figure(plots.heatmap_report_themes(theme_table), "05-theme-shares", figures)
     truncated = [r.title for r in results if r.truncated]
     blocks = [html.links(files, out)]
     if truncated:

@@ -35,6 +35,12 @@ def seed_reports() -> list[Path]:
     return sorted(SEED.parent.glob("*.txt"))
 
 
+def folder_name(path: Path) -> str:
+    """A report's own folder name for its outputs: its file name without extension, dots as
+    hyphens (hailar-district-2016.gbk.txt -> hailar-district-2016-gbk)."""
+    return path.stem.replace(".", "-")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split Chinese text into sentences after 。！？；, keeping closing quotes with their sentence."""
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from .report import SEED, Report
+from .report import SEED, Report, folder_name
 
 _ROOT = Path(__file__).resolve().parent.parent
 # $JXANALYSIS_FIGURES if set; else the project's figures/ in a checkout, or ./figures where
@@ -76,7 +76,7 @@ def setup(prefer_system_font: bool = False) -> None:
 def figures_dir(report: Report) -> Path:
     """Where a notebook saves its figures: figures/ for the seed report, figures/<file name>/
     for any other report, so that analysing your own report never overwrites the committed figures."""
-    return FIGURES if report.path.resolve() == SEED.resolve() else FIGURES / report.path.stem.replace(".", "-")
+    return FIGURES if report.path.resolve() == SEED.resolve() else FIGURES / folder_name(report.path)
 
 
 def save_fig(fig: Figure, name: str, folder: str | Path | None = None) -> Path:

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import CORPUS_FILES, ROOT
 from jxanalysis.cli import main
+from jxanalysis.report import folder_name
 
 SEED = ROOT / "seeds" / "jinxian-2023-government-work-report.txt"
 
@@ -56,7 +57,7 @@ def test_compare_writes_tables_and_figures(tmp_path):
 def test_several_reports_get_one_folder_each(tmp_path):
     assert main(["analyze", str(SEED), str(CORPUS_FILES[0]), "--out", str(tmp_path)]) == 0
     assert (tmp_path / "jinxian-2023-government-work-report" / "index.html").is_file()
-    assert (tmp_path / CORPUS_FILES[0].stem.replace(".", "-") / "index.html").is_file()
+    assert (tmp_path / folder_name(CORPUS_FILES[0]) / "index.html").is_file()
     assert "href=" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
