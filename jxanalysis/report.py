@@ -61,8 +61,9 @@ def _lead(sentences: list[str]) -> str:
 # What a part is, from its heading: the year under review, this year's plan, five-year goals
 _PART_KINDS = [
     ("appendix", re.compile(r"^附件|名词解释|附录")),
-    ("review", re.compile(r"回顾|过去(?:一|五)年|工作总结")),
-    ("five-year", re.compile(rf"(?:十[{_NUM}]五|今后五年|未来五年|五年规划|规划纲要|远景目标)(?!.*\d{{4}}年)")),
+    ("review", re.compile(r"回顾|总结|过去|^[^目任]*成就[^目任]*$")),
+    ("plan", re.compile(r"(?:\d{4}年|今年|本年).*(?:重点工作|工作安排|任务|目标|要求|建议|部署)")),
+    ("five-year", re.compile(rf"十[{_NUM}]五|五年|规划|远景")),
     ("plan", re.compile(r".")),
 ]
 PART_KINDS = ["opening", "review", "plan", "five-year", "appendix"]
@@ -137,12 +138,17 @@ class Report:
         Paragraphs after a part's last section that close the part (各位代表！…, the thanks,
         the difficulties) belong to no section, like the part's opening paragraphs."""
         rows, part, section, in_appendix, closing = [], "", "", False, False
+        # parts without numbers (2022年工作回顾) make the numbered lines (一、…) their sections
+        unnumbered = any(UNNUMBERED_PART.match(line) for line in self.body)
         for line in self.body:
             if APPENDIX_HEADING.match(line) or GLOSSARY_HEADING.match(line) and not in_appendix:
                 part, section, in_appendix, closing = line, "", True, False
                 continue
-            if _is_part(line) and not in_appendix:
+            if (UNNUMBERED_PART.match(line) if unnumbered else _is_part(line)) and not in_appendix:
                 part, section, closing = line, "", False
+                continue
+            if unnumbered and _is_part(line) and not in_appendix:
+                section, closing = line, False
                 continue
             sentences = split_sentences(line)
             if part and _is_section(line, sentences, bool(NUMBERED_SECTION.match(section))):
