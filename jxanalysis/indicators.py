@@ -36,7 +36,7 @@ from .cleaning import HAN
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
-POSITION = ["part", "section", "paragraph"]
+POSITION = ["part", "part_kind", "section", "paragraph"]
 
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 

@@ -3,30 +3,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import HAN, Footnote, clean_lines, remove_footnote_markers
+from .cleaning import Footnote, clean
 from .loading import ReportError, read_text
+from .patterns import APPENDIX_HEADING, GLOSSARY_HEADING, HAN, HAN_CHAR, NUMBERED_SECTION, NUMERALS, PART_HEADING, UNNUMBERED_PART
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "jinxian-2023-government-work-report.txt"
 
-_NUM = "一二三四五六七八九十"
-_PART = re.compile(rf"^[{_NUM}]{{1,3}}、")
-_NUMBERED_SECTION = re.compile(rf"^（[{_NUM}]{{1,3}}）")
-_APPENDIX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*[:：]?$")
+_NUM = NUMERALS
 _LEAD_MARK = re.compile(rf"^(?:——|[{_NUM}]{{1,3}}是|（[{_NUM}]{{1,3}}）|第[{_NUM}]{{1,3}}，)")
 _SENTENCE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』）]*)?")
 _END = "。！？；…”’」』）!?"
-_SALUTATION = re.compile(r"^各位代表")
 _TITLE_DATE = re.compile(r"[（(](\d{4})(\d{2})(\d{2})[)）]")
 _SUB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PLACE = re.compile(rf"在([{HAN}]+?)第[{_NUM}]+届")
 _SPEAKER = re.compile(rf"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*[{HAN}·]{{2,4}}$")
-POSITION = ["paragraph", "part", "section", "heading"]
+POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
+REMOVED_COLUMNS = ["rule", "offset", "text", "replacement"]
+REMOVED_WARNING = 0.05  # warn when the rules removed more than this share of the Chinese characters
 _CHINESE_RUN = re.compile(rf"[{HAN}]{{4,}}")  # cleaning leaves such runs as they are
 
 
@@ -58,10 +58,35 @@ def _lead(sentences: list[str]) -> str:
     return ""
 
 
+# What a part is, from its heading: the year under review, this year's plan, five-year goals
+_PART_KINDS = [
+    ("appendix", re.compile(r"^附件|名词解释|附录")),
+    ("review", re.compile(r"回顾|总结|过去|^[^目任]*成就[^目任]*$")),
+    ("plan", re.compile(r"(?:\d{4}年|今年|本年).*(?:重点工作|工作安排|任务|目标|要求|建议|部署)")),
+    ("five-year", re.compile(rf"十[{_NUM}]五|五年|规划|远景")),
+    ("plan", re.compile(r".")),
+]
+PART_KINDS = ["opening", "review", "plan", "five-year", "appendix"]
+# A paragraph that closes a part rather than continuing its last section: the salutation again
+# (各位代表！刚刚过去的2022年…), the thanks, the difficulties still faced.
+_CLOSING = re.compile(r"^各位代表|衷心(?:的)?感谢|诚挚(?:的)?(?:谢意|感谢)|成绩的取得|清醒(?:地)?(?:看到|认识到)|在肯定成绩的同时")
+
+
+def part_kind(heading: str) -> str:
+    """review, plan, five-year or appendix, from a part's heading; "opening" before the first part."""
+    if not heading:
+        return "opening"
+    return next(kind for kind, pattern in _PART_KINDS if pattern.search(heading))
+
+
+def _is_part(line: str) -> bool:
+    return bool((PART_HEADING.match(line) and len(line) <= 40) or UNNUMBERED_PART.match(line))
+
+
 def _is_section(line: str, sentences: list[str], numbered: bool) -> bool:
     """A line that opens a section: （一）…, or a standalone short line (一年来，我们…稳中有进;
     这是…的五年。) in a part whose sections are not numbered."""
-    if _NUMBERED_SECTION.match(line):
+    if NUMBERED_SECTION.match(line):
         return True
     if numbered:
         return False
@@ -80,6 +105,20 @@ class Report:
     speaker: str = ""
     footnotes: list[Footnote] = field(default_factory=list, repr=False)
     body: list[str] = field(default_factory=list, repr=False)
+    front: list[str] = field(default_factory=list, repr=False)
+    audit: list[dict] = field(default_factory=list, repr=False)
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        """Everything the loader dropped or changed: rule, offset in the raw text, text, replacement
+        (empty for a removal). With `front` and `text` it accounts for every Chinese character."""
+        return pd.DataFrame(self.audit, columns=REMOVED_COLUMNS)
+
+    def removed_summary(self) -> pd.DataFrame:
+        """Characters and Chinese characters removed, by rule."""
+        removed = self.removed[self.removed.replacement == ""]
+        return removed.assign(characters=removed.text.str.len(), chinese=removed.text.str.count(f"[{HAN}]")).groupby(
+            "rule", as_index=False)[["characters", "chinese"]].sum().sort_values("characters", ascending=False, ignore_index=True)
 
     @property
     def text(self) -> str:
@@ -93,21 +132,33 @@ class Report:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph with its position: paragraph, part, section, heading, text."""
-        rows, part, section, in_appendix = [], "", "", False
+        """One row per paragraph with its position: paragraph, part, part_kind (review, plan,
+        five-year, appendix, or opening before the first part), section, heading, text.
+
+        Paragraphs after a part's last section that close the part (各位代表！…, the thanks,
+        the difficulties) belong to no section, like the part's opening paragraphs."""
+        rows, part, section, in_appendix, closing = [], "", "", False, False
+        # parts without numbers (2022年工作回顾) make the numbered lines (一、…) their sections
+        unnumbered = any(UNNUMBERED_PART.match(line) for line in self.body)
         for line in self.body:
-            if _APPENDIX.match(line):
-                part, section, in_appendix = line, "", True
+            if APPENDIX_HEADING.match(line) or GLOSSARY_HEADING.match(line) and not in_appendix:
+                part, section, in_appendix, closing = line, "", True, False
                 continue
-            if _PART.match(line) and len(line) <= 40 and not in_appendix:
-                part, section = line, ""
+            if (UNNUMBERED_PART.match(line) if unnumbered else _is_part(line)) and not in_appendix:
+                part, section, closing = line, "", False
+                continue
+            if unnumbered and _is_part(line) and not in_appendix:
+                section, closing = line, False
                 continue
             sentences = split_sentences(line)
-            if part and _is_section(line, sentences, bool(_NUMBERED_SECTION.match(section))):
-                section = sentences[0].rstrip("。")
+            if part and _is_section(line, sentences, bool(NUMBERED_SECTION.match(section))):
+                section, closing = sentences[0].rstrip("。"), False
                 if len(sentences) == 1:
                     continue
-            rows.append({"part": part, "section": section, "heading": _lead(sentences), "text": line})
+            elif section and not in_appendix and (closing or _CLOSING.search(line[:30])):
+                closing = True
+            rows.append({"part": part, "part_kind": "appendix" if in_appendix else part_kind(part),
+                         "section": "" if closing else section, "heading": _lead(sentences), "text": line})
         frame = pd.DataFrame(rows, columns=POSITION[1:] + ["text"])
         frame.insert(0, "paragraph", range(len(frame)))
         return frame
@@ -121,7 +172,7 @@ class Report:
             for s in split_sentences(p["text"])
         ]
         frame = pd.DataFrame(rows, columns=POSITION + ["text"])
-        frame.insert(4, "sentence_id", range(len(frame)))
+        frame.insert(len(POSITION), "sentence_id", range(len(frame)))
         return frame
 
     @property
@@ -163,24 +214,33 @@ class Report:
 
 
 def load_report(path: str | Path | None = None) -> Report:
-    """Load and clean a report file (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16); None loads the seed."""
+    """Load and clean a report file (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16); None loads the seed.
+
+    Warns (UserWarning) when the cleaning rules removed more than 5% of the file's Chinese
+    characters; `report.removed` lists every removal."""
     path = Path(path) if path is not None else SEED
     raw = read_text(path)
-    lines = clean_lines(raw)
-    if not lines:
+    cleaned = clean(raw)
+    if not cleaned.front and not cleaned.body:
         raise ReportError(path, "has no report text once web boilerplate is removed")
-    start = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
-    if start is None:  # no salutation: the first line is taken as the title
-        start = 1 if "报告" in lines[0] and len(lines[0]) <= 40 else 0
-    front, body = lines[:start], lines[start:]
-    title_line = next((line for line in front if "报告" in line), front[0] if front else "")
-    body = [line for line in body if line != title_line]
-    if not body:
+    if not cleaned.body:
         raise ReportError(path, "has a title but no report body")
-    text, notes = remove_footnote_markers("\n".join(body))
-    report = Report(path=path, raw=raw, footnotes=notes, body=text.split("\n"))
-    _read_front_matter(report, front, title_line)
+    report = Report(path=path, raw=raw, footnotes=cleaned.footnotes, body=cleaned.body,
+                    front=cleaned.front, audit=cleaned.removed)
+    title_line = next((line for line in cleaned.front if "报告" in line), cleaned.front[0] if cleaned.front else "")
+    _read_front_matter(report, cleaned.front, title_line)
+    _warn_if_much_removed(report)
     return report
+
+
+def _warn_if_much_removed(report: Report) -> None:
+    removed = report.removed_summary()
+    total = len(HAN_CHAR.findall(report.raw))
+    lost = int(removed.chinese.sum())
+    if total and lost / total > REMOVED_WARNING:
+        rules = ", ".join(f"{r.rule} {r.chinese}" for r in removed.itertuples() if r.chinese)
+        warnings.warn(f"{report.path}: the loader removed {lost} of {total} Chinese characters "
+                      f"({lost / total:.0%}; {rules}); see report.removed", stacklevel=3)
 
 
 def _read_front_matter(report: Report, front: list[str], title_line: str) -> None:

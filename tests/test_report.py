@@ -24,12 +24,25 @@ def test_seed_structure(seed):
     assert len(headings) == 12
     row = seed.paragraphs.set_index("heading").loc["营商环境激发活力"]
     assert row.part == "一、2022年工作回顾" and row.section.endswith("动力活力相继迸发")
-    assert list(seed.paragraphs.columns) == ["paragraph", "part", "section", "heading", "text"]
+    assert list(seed.paragraphs.columns) == ["paragraph", "part", "part_kind", "section", "heading", "text"]
+    assert seed.paragraphs.groupby("part", sort=False).part_kind.first().to_dict() == {
+        "": "opening", "一、2022年工作回顾": "review", "二、2023年主要工作安排": "plan"}
+
+
+def test_closing_paragraphs_belong_to_no_section(seed):
+    """After the review's last section come the salutation, the thanks and the difficulties:
+    the part's closing, not part of 民生福祉持续增进."""
+    review = seed.paragraphs[seed.paragraphs.part_kind == "review"]
+    closing = review[review.text.str.match("各位代表！刚刚过去的2022年|在肯定成绩的同时")]
+    assert len(closing) == 2 and (closing.section == "").all()
+    last_section = review[review.section != ""].section.iloc[-1]
+    assert last_section.endswith("民生福祉持续增进")
+    assert not review[review.section == last_section].text.str.contains("清醒|感谢").any()
 
 
 def test_sentences_keep_positions(seed):
     sents = seed.sentences
-    assert list(sents.columns) == ["paragraph", "part", "section", "heading", "sentence_id", "text"]
+    assert list(sents.columns) == ["paragraph", "part", "part_kind", "section", "heading", "sentence_id", "text"]
     assert sents.sentence_id.is_unique
     first = sents[sents.heading == "经济运行总体平稳"].text.tolist()
     assert first[:3] == ["经济运行总体平稳。", "预计全年实现地区生产总值375亿元，增长4.5%。", "1-11月，一般公共预算收入增长13.3%，规上服务业营业收入增长28.6%，前三季度城镇和农村居民人均可支配收入分别增长7.2%、6.8%，四项指标增速均列全市第一；"]

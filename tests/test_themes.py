@@ -110,7 +110,7 @@ def test_keywords_are_found_on_token_boundaries_longest_first():
 def test_theme_scores_one_row_per_paragraph(seed):
     scores = theme_scores(seed)
     ids = [t.id for t in load_themes()]
-    assert list(scores.columns) == ["paragraph", "part", "section", "heading", "tokens", *ids, "top_theme"]
+    assert list(scores.columns) == ["paragraph", "part", "part_kind", "section", "heading", "tokens", *ids, "top_theme"]
     assert len(scores) == len(seed.paragraphs)
     assert (scores[ids] >= 0).all().all() and (scores[ids] <= 1).all().all()
     scored = scores[scores[ids].sum(axis=1) > 0]
