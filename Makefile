@@ -47,6 +47,7 @@ reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
 	done
 
 bench: $(STAMP) ## print tokenizer throughput, start-up time, and corpus throughput on 20 MB (~10 min)
+	$(BIN)/python tests/bench_load.py
 	$(BIN)/python tests/bench_tokenize.py
 	$(BIN)/python tests/bench_corpus.py
 

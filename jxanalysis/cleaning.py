@@ -7,9 +7,12 @@ without a record.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from tqdm import tqdm
 
 from .patterns import (
     APPENDIX_HEADING,
@@ -75,7 +78,7 @@ _CAPTION_MAX = 200
 _SENTENCE_FINAL = "。！？；!?"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the report with the offset in the raw text where it starts."""
 
@@ -374,21 +377,30 @@ def _weak_marker(candidates, n: int, after: int, before: int | None) -> int | No
     return None
 
 
-def clean(raw: str) -> Cleaned:
+def clean(raw: str, progress: bool = False) -> Cleaned:
     """Apply every rule: split lines, re-flow, remove spans and furniture, separate the front
-    matter, drop repeats, normalise punctuation and remove footnote markers."""
+    matter, drop repeats, normalise punctuation and remove footnote markers.
+    progress: a tqdm bar over these steps on stderr (for big files)."""
     audit = Audit()
-    lines = strip_furniture(strip_spans(split_lines(raw), audit), audit)
-    lines = join_broken_lines(reflow(lines))
-    for line in lines:
-        line.text = normalise_punctuation(line.text)
-    front, body = split_front(lines, audit)
-    body = drop_repeats(front, body, audit)
-    text, notes, spans = remove_footnote_markers("\n".join(line.text for line in body))
-    starts = _line_starts(body)
-    for (start, end), note in zip(spans, notes):
-        line = body[max(i for i, s in enumerate(starts) if s <= start)]
-        audit.add("footnote-marker", line, str(note.marker))
+    with tqdm(total=6, desc="cleaning", unit="step", disable=not progress, leave=False) as bar:
+        lines = split_lines(raw, audit)
+        bar.update()
+        lines = strip_furniture(strip_spans(lines, audit), audit)
+        bar.update()
+        lines = join_broken_lines(reflow(lines))
+        for line in lines:
+            line.text = normalise_punctuation(line.text)
+        bar.update()
+        front, body = split_front(lines, audit)
+        body = drop_repeats(front, body, audit)
+        bar.update()
+        text, notes, spans = remove_footnote_markers("\n".join(line.text for line in body))
+        bar.update()
+        starts = _line_starts(body)
+        for (start, _), note in zip(spans, notes):
+            line = body[bisect.bisect_right(starts, start) - 1]
+            audit.add("footnote-marker", line, str(note.marker))
+        bar.update()
     return Cleaned([line.text for line in front], text.split("\n") if text else [], notes, list(audit))
 
 
