@@ -14,10 +14,10 @@ from .gazetteer import NATIONAL, lookup
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_PIECES = re.compile(r"\t|\s{2,}")  # tab- or wide-space-separated front matter on one line
+_PIECES = re.compile(r"\t|\s{2,}|(?<=报告)(?=[—―─\-]{2})")  # tabs, wide gaps, 报告——2019年…
 _SALUTATION = re.compile(r"各位(?:人大)?代表[：:，,！!].*$")
 _KEY = re.compile(r"^(标题|题目|发文单位|发文时间|报告人|来源URL|来源|时间|发表时间|发布时间|正文|作者|编辑|阅读量|浏览次数)[：:]\s*(.*)$")
-_DASHES = re.compile(r"^[—―─━－\-–‐~～]+\s*")
+_DASHES = re.compile(r"^(?:[—―─━－\-–‐~～]+|[（(])\s*")
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                    rf"|([{_CN_DIGIT}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
@@ -93,7 +93,7 @@ def _is_subtitle(piece: str) -> bool:
     if dated:
         after = rest[dated.end():].lstrip()
         return dashed or after.startswith("在")
-    return dashed and rest.startswith("在") and ("会议" in rest or "人民代表大会" in rest)
+    return rest.startswith("在") and "会议" in rest and (dashed or "人民代表大会" in rest or "人大" in rest)
 
 
 def _subtitle(pieces: list[str]) -> tuple[str, int, int, str]:
@@ -107,8 +107,8 @@ def _subtitle(pieces: list[str]) -> tuple[str, int, int, str]:
                 "会议" in pieces[end + 1] or pieces[end + 1].startswith("在")):
             end += 1
             text += pieces[end]
-        text = re.sub(r"\s+", "", text) if _DATE.match(text) else text
-        cut = re.match(r"(.*?会议上?)(.+)$", text)
+        text = re.sub(r"\s+", "", text).rstrip("）)")
+        cut = re.match(r"(.*?会议上)(.*)$", text) or re.match(r"(.*?会议)(.*)$", text)
         return (cut.group(1), at, end, cut.group(2)) if cut else (text, at, end, "")
     return "", -1, -1, ""
 
@@ -172,11 +172,11 @@ def _year_from_body(body: list[str]) -> int | None:
 
 
 def _written_place(subtitle: str, pieces: list[str], keys: dict[str, str], title: str,
-                   lead: list[str]) -> str:
+                   lead: list[str], office: str) -> str:
     """The place as the text writes it (海拉尔区, 广东省, 国务院), or ""."""
     text = subtitle + "".join(pieces)
     opening = "".join(lead)
-    if "全国人民代表大会" in subtitle or "国务院总理" in text or "我代表国务院" in opening:
+    if "全国人民代表大会" in subtitle or office == "国务院总理" or "国务院总理" in text or "我代表国务院" in opening:
         return NATIONAL
     bare = _YEAR.sub("", _TITLE_DATE.sub("", title)).strip()
     candidates = [m.group(1) for m in _PLACE_IN_SESSION.finditer(subtitle)]
@@ -218,7 +218,7 @@ def read_metadata(front: list[str], body: list[str], path: str | Path | None = N
     title = _TITLE_DATE.sub("", title).strip()
 
     meta = Metadata(subtitle=subtitle)
-    meta.date = _date(subtitle)
+    meta.date = _date(subtitle + glued) or next((_date(p) for p in plain if _DATE.fullmatch(_DASHES.sub("", p).strip("（）() "))), None)
     if meta.date is None and title_date:
         meta.date = _date("{}年{}月{}日".format(*title_date.groups()))
     title_years = _YEAR.findall(title) or (title_date.groups()[:1] if title_date else [])
@@ -240,7 +240,7 @@ def read_metadata(front: list[str], body: list[str], path: str | Path | None = N
     if meta.office == "总理":
         meta.office = "国务院总理"
 
-    written = _written_place(subtitle, plain + ([glued] if glued else []), keys, title, lead)
+    written = _written_place(subtitle, plain + ([glued] if glued else []), keys, title, lead, meta.office)
     if written:
         place = lookup(written, context=subtitle + "".join(pieces))
         meta.place, meta.level = place.full, place.level
