@@ -24,7 +24,7 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _TITLE_DATE = re.compile(r"[（(]\s*(\d{4})(\d{2})(\d{2})\s*[)）]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _SESSION = rf"(?:第?[\d一二三四五六七八九十]+届|[\d一二三四五六七八九十]+届人大)"
-_PLACE_IN_SESSION = re.compile(rf"在\s*([{HAN}]+?)\s*{_SESSION}")
+_PLACE_IN_SESSION = re.compile(rf"在\s*(?!第)([{HAN}]+?)\s*{_SESSION}")
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE = re.compile(rf"^([{HAN}]{{1,20}}?{_SUFFIX})(?:人民)?政府工作报告")
 _OFFICE = r"国务院总理|代理?(?:省长|市长|区长|县长|旗长|州长|盟长|主席|专员)|省长|市长|区长|县长|旗长|州长|盟长|主席|专员|总理"
@@ -159,9 +159,11 @@ def _year_from_body(body: list[str]) -> int | None:
     head = [_normalise(line).strip() for line in body[:60]]
     for line in head:
         years = [int(y) for y in _YEAR.findall(line)]
-        if years and len(line) <= 40 and _REVIEW.search(line):
+        if not years or len(line) > 40 or line[-1] in "。；！":  # headings only
+            continue
+        if _REVIEW.search(line):
             return max(years) + 1
-        if years and len(line) <= 40 and _PLAN.search(line):
+        if _PLAN.search(line):
             return max(years)
     for line in head[:30]:
         found = re.search(r"(?:刚刚过去的|^)((?:19|20)\d{2})年(?:是|，|,)", line)
@@ -218,7 +220,8 @@ def read_metadata(front: list[str], body: list[str], path: str | Path | None = N
     title = _TITLE_DATE.sub("", title).strip()
 
     meta = Metadata(subtitle=subtitle)
-    meta.date = _date(subtitle + glued) or next((_date(p) for p in plain if _DATE.fullmatch(_DASHES.sub("", p).strip("（）() "))), None)
+    date_lines = [p for p in plain if _DATE.fullmatch(_DASHES.sub("", p).strip("（）() "))]  # 2019年1月10日 alone
+    meta.date = _date(subtitle + glued) or (_date(date_lines[0]) if date_lines else None)
     if meta.date is None and title_date:
         meta.date = _date("{}年{}月{}日".format(*title_date.groups()))
     title_years = _YEAR.findall(title) or (title_date.groups()[:1] if title_date else [])
