@@ -224,7 +224,8 @@ def read_metadata(front: list[str], body: list[str], path: str | Path | None = N
     meta.date = _date(subtitle + glued) or (_date(date_lines[0]) if date_lines else None)
     if meta.date is None and title_date:
         meta.date = _date("{}年{}月{}日".format(*title_date.groups()))
-    title_years = _YEAR.findall(title) or (title_date.groups()[:1] if title_date else [])
+    # an impossible date (2023年13月45日) still says its year
+    title_years = _YEAR.findall(subtitle) + _YEAR.findall(title) + (list(title_date.groups()[:1]) if title_date else [])
     if meta.date:
         meta.year = meta.date.year
     elif title_years:

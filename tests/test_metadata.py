@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jxanalysis as jx
 from jxanalysis import gazetteer
@@ -172,9 +174,9 @@ SHAPES = {
              level="county", speaker="", office="")),
     "an impossible title date": (
         ["进贤县2023年政府工作报告(00000000)"], dict(date=None, year=2023)),
-    "an impossible subtitle date": (
-        ["政府工作报告", "——2023年13月45日在进贤县第十八届人民代表大会第二次会议上"],
-        dict(date=None, place="南昌市进贤县", year=2023)),
+    "an impossible subtitle date still gives its year": (
+        ["政府工作报告", "——2021年13月45日在进贤县第十八届人民代表大会第二次会议上"],
+        dict(date=None, place="南昌市进贤县", year=2021)),
     "parenthesised subtitle, acting district head with a padded name": (
         ["政府工作报告", "（2020年1月9日在海拉尔区第十五届人民代表大会第四次会议上）", "代区长 王 伟"],
         dict(date=dt.date(2020, 1, 9), place="呼伦贝尔市海拉尔区", speaker="王伟", office="代区长")),
@@ -217,6 +219,18 @@ def test_subtitle_is_read_without_dashes_and_joined():
 def test_no_front_matter_year_and_place_from_the_opening(body, year, place, title):
     meta = read_metadata([], body, Path("reports/untitled.txt"))
     assert (meta.year, meta.place, meta.title) == (year, place, title)
+
+
+_FRONT_ALPHABET = "各位代表在第十届人民政府区长县市省年月日二〇一九0123456789——-（）() \t\u3000：报告工作李强·摄。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=_FRONT_ALPHABET, max_size=40), max_size=6), st.lists(st.text(max_size=30), max_size=4))
+def test_any_front_matter_gives_well_formed_metadata(front, body):
+    meta = read_metadata(front, body, Path("reports/x.txt"))
+    assert meta.level in ("", *gazetteer.LEVELS)
+    assert meta.date is None or (meta.year == meta.date.year and 1949 <= meta.year <= 2100)
+    assert meta.title and "\n" not in meta.title
 
 
 def test_news_digest_lead_gives_speaker_and_date():  # Baoding 2026: no salutation, no subtitle
