@@ -9,7 +9,7 @@ from pathlib import Path
 
 import cn2an
 
-from .cleaning import HAN
+from .patterns import HAN
 from .gazetteer import NATIONAL, lookup
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))

@@ -12,18 +12,26 @@ import pandas as pd
 
 from .cleaning import Footnote, clean
 from .loading import ReportError, read_text
-from .patterns import APPENDIX_HEADING, GLOSSARY_HEADING, HAN, HAN_CHAR, NUMBERED_SECTION, NUMERALS, PART_HEADING, UNNUMBERED_PART
+from .metadata import read_metadata
+from .patterns import (
+    APPENDIX_HEADING,
+    GLOSSARY_HEADING,
+    HAN,
+    HAN_CHAR,
+    NUMBERED_SECTION,
+    NUMERALS,
+    PART_HEADING,
+    SENTENCE_END,
+    UNNUMBERED_PART,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "jinxian-2023-government-work-report.txt"
 
 _NUM = NUMERALS
 _LEAD_MARK = re.compile(rf"^(?:——|[{_NUM}]{{1,3}}是|（[{_NUM}]{{1,3}}）|第[{_NUM}]{{1,3}}，)")
 _SENTENCE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』）]*)?")
-_END = "。！？；…”’」』）!?"
-_TITLE_DATE = re.compile(r"[（(](\d{4})(\d{2})(\d{2})[)）]")
-_SUB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_PLACE = re.compile(rf"在([{HAN}]+?)第[{_NUM}]+届")
-_SPEAKER = re.compile(rf"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*[{HAN}·]{{2,4}}$")
+_END = SENTENCE_END
+METADATA = ["title", "date", "year", "place", "level", "speaker", "office", "subtitle"]
 POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
 REMOVED_COLUMNS = ["rule", "offset", "text", "replacement"]
 PROGRESS_CHARS = 2_000_000  # show a progress bar while cleaning a text longer than this
@@ -103,7 +111,11 @@ class Report:
     title: str = ""
     date: dt.date | None = None
     subtitle: str = ""
-    speaker: str = ""
+    speaker: str = ""  # the person: 李克强
+    office: str = ""  # 国务院总理, 省长, 代区长 ...
+    year: int | None = None  # the year the report is delivered
+    place: str = ""  # 国务院, 广东省, 呼伦贝尔市海拉尔区 (jxanalysis.gazetteer)
+    level: str = ""  # national, province, prefecture, county
     footnotes: list[Footnote] = field(default_factory=list, repr=False)
     body: list[str] = field(default_factory=list, repr=False)
     front: list[str] = field(default_factory=list, repr=False)
@@ -228,8 +240,9 @@ def load_report(path: str | Path | None = None) -> Report:
         raise ReportError(path, "has a title but no report body")
     report = Report(path=path, raw=raw, footnotes=cleaned.footnotes, body=cleaned.body,
                     front=cleaned.front, audit=cleaned.removed)
-    title_line = next((line for line in cleaned.front if "报告" in line), cleaned.front[0] if cleaned.front else "")
-    _read_front_matter(report, cleaned.front, title_line)
+    meta = read_metadata(cleaned.front, cleaned.body, path)
+    for name in METADATA:
+        setattr(report, name, getattr(meta, name))
     _warn_if_much_removed(report)
     return report
 
@@ -242,24 +255,3 @@ def _warn_if_much_removed(report: Report) -> None:
         rules = ", ".join(f"{r.rule} {r.chinese}" for r in removed.itertuples() if r.chinese)
         warnings.warn(f"{report.path}: the loader removed {lost} of {total} Chinese characters "
                       f"({lost / total:.0%}; {rules}); see report.removed", stacklevel=3)
-
-
-def _read_front_matter(report: Report, front: list[str], title_line: str) -> None:
-    """Fill title, date, subtitle and speaker from the lines before the salutation."""
-    subtitle = next((line for line in front if line.startswith("——")), "")
-    report.subtitle = subtitle.lstrip("—").strip()
-    # the page may break "区长　　杜联合" over two lines: try each line and each pair of lines
-    candidates = front + [a + b for a, b in zip(front, front[1:])]
-    report.speaker = next((line for line in candidates if _SPEAKER.search(line)), "")
-    found = _TITLE_DATE.search(title_line) or _SUB_DATE.search(subtitle)
-    if found:
-        try:
-            report.date = dt.date(*map(int, found.groups()))
-        except ValueError:  # (00000000), 2023年13月45日: digits that are no date
-            report.date = None
-    title = _TITLE_DATE.sub("", title_line).strip() or report.path.stem
-    if title == "政府工作报告" and report.date:
-        place = _PLACE.search(subtitle)
-        who = place.group(1) if place else "国务院" if "全国人民代表大会" in subtitle else ""
-        title = f"{who}{report.date.year}年政府工作报告"
-    report.title = title

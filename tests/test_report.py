@@ -76,11 +76,13 @@ def test_corpus_titles_and_dates():
     }
     from conftest import CORPUS
 
-    speakers = {"national-2019.txt": "国务院总理李克强", "hailar-district-2016.gbk.txt": "海拉尔区人民政府区长杜联合",
-                "guangdong-province-2026.txt": "广东省省长孟凡利"}
+    speakers = {"national-2019.txt": ("李克强", "国务院总理", "国务院", "national"),
+                "hailar-district-2016.gbk.txt": ("杜联合", "区长", "呼伦贝尔市海拉尔区", "county"),
+                "guangdong-province-2026.txt": ("孟凡利", "省长", "广东省", "province")}
     for name, (title, date) in expected.items():
         r = jx.load_report(CORPUS / name)
-        assert (r.title, r.date, r.speaker) == (title, date, speakers[name])
+        assert (r.title, r.date, r.year) == (title, date, date.year)
+        assert (r.speaker, r.office, r.place, r.level) == speakers[name]
 
 
 def test_guangdong_line_breaks_and_appendices():
