@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ _BLOCKS = {
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "option", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 }
-_NAV_LABEL = 6  # a visible line this short counts as kept only when the text has it as a whole line
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def decode_page(data: bytes, path: str | Path) -> str:
@@ -46,10 +47,13 @@ def read_html(data: bytes, path: str | Path) -> tuple[str, list[str]]:
         raise ReportError(path, "is a web page in which no main text was found: "
                                 "copy the report's text into a .txt file")
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    title = (found.title or "").strip()
-    if title and not any(_norm(title) in _norm(line) for line in lines[:5]):
-        lines.insert(0, title)  # the <h1>/<title> that trafilatura keeps as metadata
-    return "\n".join(lines), _dropped(page, lines)
+    dropped = _dropped(page, lines)
+    title = _norm(found.title or "")
+    heading = min((line for line in dropped if title and title in line), key=len, default=None)
+    if heading and not any(title in _norm(line) for line in lines[:5]):
+        lines.insert(0, heading)  # the page's visible heading, which trafilatura keeps as metadata only
+        dropped.remove(heading)
+    return "\n".join(lines), dropped
 
 
 def visible_lines(page: str) -> list[str]:
@@ -71,12 +75,19 @@ def visible_lines(page: str) -> list[str]:
 
 
 def _dropped(page: str, kept: list[str]) -> list[str]:
-    """Visible lines of the page that the extracted text does not hold."""
-    lines = [_norm(line) for line in kept]
-    whole, joined = set(lines), "\n".join(lines)
-    return [line for line in visible_lines(page)
-            if line not in whole and (len(line) < _NAV_LABEL or line not in joined)]
+    """Visible lines of the page that the extracted text does not hold: the two line sequences are
+    aligned (difflib), so a menu word that also occurs in the body still counts as dropped; a visible
+    line that the extractor merged with its neighbours, or split, counts as kept."""
+    shown, text = visible_lines(page), [_norm(line) for line in kept]
+    dropped = []
+    matcher = difflib.SequenceMatcher(None, shown, text, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in {"delete", "replace"}:
+            region = "".join(text[j1:j2]).replace(" ", "")
+            dropped += [line for line in shown[i1:i2] if line.replace(" ", "") not in region]
+    return dropped
 
 
 def _norm(line: str) -> str:
-    return " ".join(line.split())
+    """Whitespace runs as one space, zero-width characters gone: as trafilatura writes its text."""
+    return " ".join(_ZERO_WIDTH.sub("", line).split())

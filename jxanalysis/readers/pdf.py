@@ -12,6 +12,8 @@ NO_TEXT_LAYER = "has no text layer (a scanned PDF?): run OCR or convert to .docx
 
 def read_pdf(data: bytes, path: str | Path) -> str:
     """The text of every page, hard-wrapped lines as they are; refuses encrypted, damaged and scanned PDFs."""
+    if b"%%EOF" not in data[-4096:]:
+        raise ReportError(path, "is a truncated PDF (no %%EOF at its end): download it again")
     import pypdf
     from pypdf.errors import DependencyError
 

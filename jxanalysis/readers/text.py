@@ -17,8 +17,8 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 _WIDE = ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"]
-_GB = {"gb2312", "gbk", "gb18030", "hz"}  # GB18030 decodes all of them
-_BIG5 = {"big5", "cp950", "big5hkscs"}
+_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": "cp950", "cp950": "cp950",
+           "big5hkscs": "cp950"}
 _FALLBACK = ["gb18030", "cp950", "big5hkscs"]
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SAMPLE = 200_000  # characters checked for mojibake; mojibake shows everywhere in a file
@@ -49,21 +49,31 @@ def detect(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     except UnicodeDecodeError as err:
         tried = [f"not UTF-8 ({_bad_byte(data, err)})"]
     guess, language = _guess(data)
-    candidates = [guess] if guess in _GB | _BIG5 or guess in _WIDE else []
+    candidates = [guess] if guess in _FAMILY or guess in _WIDE else []
     if b"\x00" in data:
         candidates += _WIDE
     candidates += _FALLBACK
-    for encoding in dict.fromkeys("gb18030" if c in _GB else c for c in candidates):
+    wide_error: tuple[str, UnicodeDecodeError] | None = None
+    # GB18030 reads all GB encodings; Windows' Big5 (cp950) before HKSCS, which differs in the Eten symbols
+    for encoding in dict.fromkeys(_FAMILY.get(c, c) for c in candidates):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as err:
             if encoding == "gb18030":
                 tried.append(f"not GB18030/GBK ({_bad_byte(data, err)})")
+            elif encoding in _WIDE and not wide_error:
+                lenient = data.decode(encoding, errors="replace")
+                if _HAN.search(lenient) and _plausible(lenient):
+                    wide_error = encoding, err  # UTF-16/32 text but for a few bad bytes
             continue
         if _plausible(text):
             return text, encoding
         if encoding == "gb18030":
             tried.append("GB18030 decodes it only into rare characters (mojibake)")
+    if wide_error:
+        encoding, err = wide_error
+        raise ReportError(path, f"looks like {encoding.upper()} text without a BOM but cannot be decoded as it: "
+                                f"{err.reason} at byte offset {err.start}")
     if b"\x00" in data[:4096]:
         raise ReportError(path, "looks binary (NUL bytes), not a text report; nor is it UTF-16 or UTF-32 text")
     looks = f"; it looks like {guess} ({language}) text" if guess and guess not in candidates else ""
@@ -94,7 +104,7 @@ def _plausible(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    printable = sum(1 for ch in sample if ch.isprintable() or ch.isspace())
+    printable = sum(1 for ch in sample if (ch.isprintable() or ch.isspace()) and ch != "\ufffd")
     if printable / len(sample) < _MIN_PRINTABLE:
         return False
     han = _HAN.findall(sample)
