@@ -144,6 +144,16 @@ def test_undecodable_byte_is_named_by_its_offset(tmp_path):
     _refused(path, "cannot be decoded", f"not GB18030/GBK (bad byte 0xFF at byte offset {at})", "not UTF-8")
 
 
+@pytest.mark.parametrize("damage", ["cut", "bad byte"])
+def test_utf8_with_a_bad_byte_is_named_by_its_offset_not_guessed_at(tmp_path, damage):
+    data = SEED_TEXT.encode("utf-8")
+    middle = SEED_TEXT.index("。", 5000)  # a full-width full stop: three bytes in UTF-8
+    at = len(SEED_TEXT[:middle].encode("utf-8"))
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at:] if damage == "bad byte" else data[:at + 2])
+    _refused(path, "is UTF-8 text but for a bad byte", f"at byte offset {at}", "damaged or cut-off")
+
+
 def test_utf16_with_bom_and_a_lone_surrogate_is_named_by_its_offset(tmp_path):
     data = "\ufeff".encode("utf-16-le") + SEED_TEXT[:500].encode("utf-16-le")
     path = tmp_path / "surrogate.txt"

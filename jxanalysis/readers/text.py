@@ -47,6 +47,7 @@ def detect(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
+        utf8_error = err
         tried = [f"not UTF-8 ({_bad_byte(data, err)})"]
     guess, language = _guess(data)
     candidates = [guess] if guess in _FAMILY or guess in _WIDE else []
@@ -70,6 +71,9 @@ def detect(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             return text, encoding
         if encoding == "gb18030":
             tried.append("GB18030 decodes it only into rare characters (mojibake)")
+    if _plausible(data.decode("utf-8", errors="replace")):
+        raise ReportError(path, f"is UTF-8 text but for a {_bad_byte(data, utf8_error)} "
+                                "(a damaged or cut-off file?): download or save it again")
     if wide_error:
         encoding, err = wide_error
         raise ReportError(path, f"looks like {encoding.upper()} text without a BOM but cannot be decoded as it: "
