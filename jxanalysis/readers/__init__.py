@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from ..cleaning import HAN
+from ..patterns import HAN
 from ..errors import ReportError
 from .text import decode, detect
 
