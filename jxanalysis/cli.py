@@ -36,7 +36,11 @@ commands:
 """
 EPILOG = """\
 input:
-  Plain-text reports in UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with BOM.
+  A report as plain text (UTF-8, GB18030/GBK, Big5, UTF-16/32 with or without BOM; the encoding
+  is detected), a web page saved from a browser (.html/.htm: its main text), Word .docx, or a
+  PDF with a text layer. The file's first bytes decide its kind, so a misnamed file is read right.
+  Refused with a reason and what to do: scanned PDFs (run OCR), legacy .doc and RTF (save as
+  .docx or .txt), archives, images, password-protected or damaged files.
 
 output files (analyze):
   cleaned.txt            the cleaned body text, one paragraph per line

@@ -58,6 +58,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     package = resources.files("jxanalysis")
     files = [f for f in package.iterdir() if f.name.endswith(".py")]
+    files += [f for f in package.joinpath("readers").iterdir() if f.name.endswith(".py")]
     files += [f for f in package.joinpath("data").iterdir() if f.is_file()]
     for item in sorted(files, key=lambda f: f.name):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
