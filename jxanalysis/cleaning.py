@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -160,14 +161,24 @@ def split_lines(raw: str, audit: Audit | None = None) -> list[Line]:
     return lines + _pieces(raw, pos, len(raw), soft, indent)
 
 
-def _wrap_width(lines: list[Line]) -> int:
-    """The width text was hard-wrapped at (as copied from a PDF), or 0 when it was not."""
-    lengths = Counter(len(line.text) for line in lines if len(line.text) >= 15)
-    if sum(lengths.values()) < 20:
-        return 0
-    width, _ = lengths.most_common(1)[0]
-    near = sum(n for length, n in lengths.items() if width - 2 <= length <= width + 2)
-    return width if near >= 0.4 * len(lines) else 0
+def _printed(text: str) -> int:
+    """A line's printed width in Chinese-character units: ASCII letters and digits take about half."""
+    return round(len(text) - 0.45 * sum(ch.isascii() for ch in text))
+
+
+def _wrap_width(lines: list[Line]) -> tuple[int, Callable[[str], int]]:
+    """The width text was hard-wrapped at and how width is measured: in characters (an editor's
+    wrap) or in printed width (a PDF's); width 0 when the text was not hard-wrapped."""
+    best = (0.0, 0, len)
+    for measure in (len, _printed):
+        widths = Counter(measure(line.text) for line in lines if len(line.text) >= 15)
+        if sum(widths.values()) < 20:
+            continue
+        width, _ = widths.most_common(1)[0]
+        near = sum(n for w, n in widths.items() if width - 2 <= w <= width + 2) / len(lines)
+        best = max(best, (near, width, measure), key=lambda b: b[0])
+    near, width, measure = best
+    return (width, measure) if near >= 0.4 else (0, measure)
 
 
 def reflow(lines: list[Line]) -> list[Line]:
@@ -175,7 +186,7 @@ def reflow(lines: list[Line]) -> list[Line]:
     continues on the next, unless the next is indented (where the text indents paragraphs) or is
     a heading. A paragraph whose last line happens to reach the width is joined to the next one
     when the text does not indent paragraphs: the measured cost is a few percent of paragraphs."""
-    width = _wrap_width(lines)
+    width, measure = _wrap_width(lines)
     if not width:
         return lines
     indents = sum(line.indent for line in lines) >= 0.1 * len(lines)
@@ -187,7 +198,7 @@ def reflow(lines: list[Line]) -> list[Line]:
         else:
             out.append(Line(line.text, line.offset, line.indent))
         # a line that reaches the margin continues; one that ends a sentence must reach it exactly
-        full = len(line.text) >= (width if line.text[-1] in _SENTENCE_FINAL else width - 1)
+        full = measure(line.text) >= (width if line.text[-1] in _SENTENCE_FINAL else width - 1)
     return out
 
 
@@ -261,7 +272,7 @@ def strip_furniture(lines: list[Line], audit: Audit) -> list[Line]:
 
 def _link_like(text: str) -> bool:
     """A short line with no sentence in it: a link, a label, a number."""
-    return len(text) <= 20 and not re.search("[。！？；，]", text) and not _is_heading(text)
+    return len(text) <= 20 and not re.search("[。！？；，、,.;!?]", text) and not _is_heading(text)
 
 
 def normalise_punctuation(text: str) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from .cleaning import Footnote, clean
-from .loading import ReportError, read_text
+from .loading import ReportError
+from .readers import read_document
 from .metadata import read_metadata
 from .patterns import (
     APPENDIX_HEADING,
@@ -226,14 +227,20 @@ class Report:
         return f"{self.title} ({date}): {len(self.text)} characters, {len(self.paragraphs)} paragraphs{note}"
 
 
-def load_report(path: str | Path | None = None) -> Report:
-    """Load and clean a report file (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16); None loads the seed.
+def load_report(path: str | Path | None = None, data: bytes | None = None) -> Report:
+    """Load and clean a report file: text (UTF-8, GB18030/GBK, Big5, UTF-16/32), a web page, a
+    Word .docx or a PDF with a text layer; None loads the seed. data: the file's bytes when they
+    were read already (a pipe can be read only once).
 
     Warns (UserWarning) when the cleaning rules removed more than 5% of the file's Chinese
-    characters; `report.removed` lists every removal."""
+    characters; `report.removed` lists every removal (offset -1: page furniture the web-page
+    reader left out of the text)."""
     path = Path(path) if path is not None else SEED
-    raw = read_text(path)
+    document = read_document(path, data)
+    raw = document.text
     cleaned = clean(raw, progress=len(raw) > PROGRESS_CHARS)
+    cleaned.removed[:0] = [{"rule": f"{document.kind}-furniture", "offset": -1, "text": line, "replacement": ""}
+                           for line in document.dropped]
     if not cleaned.front and not cleaned.body:
         raise ReportError(path, "has no report text once web boilerplate is removed")
     if not cleaned.body:

@@ -273,6 +273,8 @@ def test_load_report_reads_a_page_end_to_end(tmp_path, seed):
     report = jx.load_report(path)
     assert report.title == seed.title and report.date == seed.date
     assert _han(report.text) == _han(seed.text)
+    furniture = report.removed[report.removed.rule == "html-furniture"]
+    assert len(furniture) and (furniture.offset == -1).all()  # the page's menus and footer, on record
 
 
 # ---------------------------------------------------------------- Word .docx
@@ -382,6 +384,9 @@ def test_load_report_reads_a_pdf_end_to_end(tmp_path, seed_pdf, seed):
     path.write_bytes(seed_pdf)
     report = jx.load_report(path)
     assert report.title == seed.title and report.date == seed.date
+    back = len(set(report.body) & set(seed.body)) / len(seed.body)  # hard-wrapped lines re-flowed
+    print(f"\nPDF: {back:.0%} of the seed's {len(seed.body)} paragraphs come back whole ({len(report.body)} paragraphs)")
+    assert back >= 0.85  # without indents, a paragraph whose last line reaches the margin joins the next
 
 
 def test_pdf_with_an_owner_password_only_is_read(tmp_path):
