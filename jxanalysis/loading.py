@@ -25,7 +25,8 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_HAN = re.compile(f"[{HAN}]")
+_HAN = re.compile(f"[{HAN}]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
 _MIN_HAN = 200  # the shortest real report has thousands; fewer is "not a report"
 
 
@@ -59,7 +60,7 @@ def read_text(path: str | Path) -> str:
     text = decode(path.read_bytes(), path)
     if _control_share(text) > 0.01:
         raise ReportError(path, "looks binary (control characters), not a text report")
-    han = len(_HAN.findall(text))
+    han = len(text) - len(_HAN.sub("", text))
     if han == 0:
         raise ReportError(path, "has no Chinese text, so it is not a report")
     if han < _MIN_HAN:
@@ -71,5 +72,4 @@ def _control_share(text: str) -> float:
     """Share of characters that are control characters other than whitespace."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
