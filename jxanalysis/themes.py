@@ -24,7 +24,6 @@ import pandas as pd
 
 from . import datafiles
 from .report import POSITION, Report
-from .textsearch import occurrences
 from .tokens import report_tokens, segment, sentence_starts, tokenize
 
 SENTENCE_POSITION = POSITION + ["sentence_id"]
@@ -92,32 +91,81 @@ def _as_lexicon(lexicon: Lexicon, loader: Loader) -> list[Theme]:
     return lexicon if isinstance(lexicon, list) else loader(lexicon)
 
 
+class _KeywordIndex:
+    """Keywords indexed for finding them token by token: the keywords inside each token (kept
+    for every token met), and the longer keywords that begin with a whole token."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.lengths = sorted({len(w) for w in words})
+        self.beginning: dict[str, list[str]] = {}  # token -> keywords that begin with it and go on
+        for word in sorted(words):
+            for cut in range(1, len(word)):
+                self.beginning.setdefault(word[:cut], []).append(word)
+        self._inside: dict[str, list[tuple[int, str]]] = {}
+
+    def inside(self, token: str) -> list[tuple[int, str]]:
+        """(offset, keyword) of every keyword occurring inside token."""
+        found = self._inside.get(token)
+        if found is None:
+            found = self._inside[token] = [
+                (i, token[i:i + n]) for i in range(len(token)) for n in self.lengths
+                if i + n <= len(token) and token[i:i + n] in self.words
+            ]
+        return found
+
+
+@lru_cache(maxsize=64)
+def _index(words: frozenset[str]) -> _KeywordIndex:
+    return _KeywordIndex(words)
+
+
 @dataclass(frozen=True)
 class Segmented:
-    """A text and its token boundaries: starts[i], ends[i] of the i-th token (sorted)."""
+    """A text and its tokens: starts[i], ends[i] and words[i] of the i-th token (in order)."""
 
     text: str
     starts: list[int]
     ends: list[int]
+    words: list[str]
 
     @classmethod
     def of(cls, text: str) -> "Segmented":
         """Segment text (jx.segment)."""
-        ends = list(accumulate(len(t) for t in segment(text)))
-        return cls(text, [0, *ends[:-1]], ends)
+        words = segment(text)
+        ends = list(accumulate(map(len, words)))
+        return cls(text, [0, *ends[:-1]], ends, words)
 
-    def finds(self, keywords: Iterable[str]) -> list[tuple[int, int, str]]:
+    def occurrences(self, words: frozenset[str]) -> dict[str, list[int]]:
+        """For each keyword found, the starts of its occurrences that begin where a token begins
+        or lie inside one token, left to right (an occurrence overlapping the word's previous
+        one is skipped, as str.find does)."""
+        index = _index(words)
+        found: dict[str, list[int]] = {}
+        for start, token in zip(self.starts, self.words):
+            for offset, word in index.inside(token):
+                found.setdefault(word, []).append(start + offset)
+            for word in index.beginning.get(token, ()):
+                if self.text.startswith(word, start):
+                    found.setdefault(word, []).append(start)
+        for word, starts in found.items():
+            starts.sort()
+            kept = [starts[0]]
+            for start in starts[1:]:
+                if start >= kept[-1] + len(word):
+                    kept.append(start)
+            found[word] = kept
+        return found
+
+    def finds(self, keywords: Iterable[str], found: dict[str, list[int]] | None = None) -> list[tuple[int, int, str]]:
         """The finds (start, end, keyword) of keywords in the text, longest first, then leftmost.
 
         A keyword is found where it occurs and either starts where a token starts or lies inside
-        one token; of overlapping finds the longest is kept (the leftmost among equals)."""
-        finds = []
-        for word in keywords:
-            for start in occurrences(word, self.text):
-                end = start + len(word)
-                i = bisect_right(self.starts, start) - 1
-                if i >= 0 and (self.starts[i] == start or self.ends[i] >= end):
-                    finds.append((start, end, word))
+        one token; of overlapping finds the longest is kept (the leftmost among equals).
+        found: the result of `occurrences` for a set holding the keywords (computed when None)."""
+        keywords = list(keywords)
+        found = self.occurrences(frozenset(keywords)) if found is None else found
+        finds = [(start, start + len(word), word) for word in keywords for start in found.get(word, ())]
         finds.sort(key=lambda f: (f[0] - f[1], f[0]))
         taken: set[int] = set()
         kept = []
@@ -152,9 +200,10 @@ def _report_text(report: Report) -> tuple[Segmented, list[int]]:
     offsets = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
     tokens = report_tokens(report)
     tokens = tokens[tokens["paragraph"] >= 0]
-    starts = (tokens["start"].to_numpy() + np.asarray(offsets, dtype=np.int64)[tokens["paragraph"].to_numpy()]).tolist()
-    ends = [s + len(w) for s, w in zip(starts, tokens["word"])]
-    return Segmented("\n".join(texts), starts, ends), offsets
+    words = tokens["word"].tolist()
+    starts = tokens["start"].to_numpy() + np.asarray(offsets, dtype=np.int64)[tokens["paragraph"].to_numpy()]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    return Segmented("\n".join(texts), starts.tolist(), (starts + lengths).tolist(), words), offsets
 
 
 def _weighted(themes: list[Theme], found: dict[str, dict[str, int]]) -> dict[str, float]:
@@ -169,7 +218,8 @@ def _shares(n_tokens: int, themes: list[Theme], found: dict[str, dict[str, int]]
 def _paragraph_finds(report: Report, themes: list[Theme]) -> tuple[list[int], list[dict[str, dict[str, int]]]]:
     """Per paragraph: its content-token count and, per theme, its keyword finds."""
     text, offsets = _report_text(report)
-    per_theme = {t.id: _counts(text.finds(t.keywords), offsets) for t in themes}
+    found = text.occurrences(frozenset(w for t in themes for w in t.keywords))
+    per_theme = {t.id: _counts(text.finds(t.keywords, found), offsets) for t in themes}
     tokens = report_tokens(report)
     kept = tokens.loc[tokens["keep"] & (tokens["paragraph"] >= 0), "paragraph"].to_numpy()
     n_tokens = np.bincount(kept, minlength=len(offsets)).tolist()
@@ -189,7 +239,8 @@ def score_text(text: str, lexicon: Lexicon = None) -> pd.Series:
     """Theme shares of any text (a sentence, a paragraph, a whole report), one value per theme."""
     themes = _as_lexicon(lexicon, load_themes)
     segmented = Segmented.of(text)
-    found = {t.id: _counts(segmented.finds(t.keywords))[0] for t in themes}
+    occurrences = segmented.occurrences(frozenset(w for t in themes for w in t.keywords))
+    found = {t.id: _counts(segmented.finds(t.keywords, occurrences))[0] for t in themes}
     return pd.Series(_shares(len(tokenize(text)), themes, found), dtype=float)
 
 
@@ -264,7 +315,8 @@ def policy_instruments(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     text, offsets = _report_text(report)
     sentences = report.sentences
     starts = [offsets[p] + s for p, s in zip(sentences["paragraph"], sentence_starts(report))]
-    found = {k.id: _counts(text.finds(k.keywords), starts) for k in kinds}
+    occurrences = text.occurrences(frozenset(w for k in kinds for w in k.keywords))
+    found = {k.id: _counts(text.finds(k.keywords, occurrences), starts) for k in kinds}
     frame = sentences[SENTENCE_POSITION + ["text"]].reset_index(drop=True)
     weighted = [_weighted(kinds, {k: found[k][i] for k in ids}) for i in range(len(starts))]
     frame = pd.concat([frame, pd.DataFrame(weighted, columns=ids, dtype=float)], axis=1)

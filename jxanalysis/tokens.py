@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import jieba
+import numpy as np
 import pandas as pd
 import stopwordsiso
 
@@ -139,14 +140,20 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
                     tokens.extend([piece] if _SKIP.match(piece) else piece)
     else:
         tokens = tk.cut(text)
+    joined = [m.start() for m in _JOINED.finditer(text)]
+    if not joined:
+        return tokens
+    ends = list(accumulate(map(len, tokens)))  # the tokens cover text: only those holding +#&._%- are looked at
     out: list[str] = []
-    for token in tokens:
-        if len(token) > 1 and _JOINED.search(token) and not _HAN_JIEBA.search(token) \
-                and not _ALNUM_RUN.fullmatch(token) and not tk.has_word(token):
-            out.extend(piece for piece in _ALNUM_RUN.split(token) if piece)
-        else:
-            out.append(token)
-    return out
+    done = 0
+    for i in sorted({bisect_right(ends, at) for at in joined}):
+        token = tokens[i]
+        if len(token) > 1 and not _HAN_JIEBA.search(token) and not _ALNUM_RUN.fullmatch(token) \
+                and not tk.has_word(token):
+            out += tokens[done:i]
+            out += [piece for piece in _ALNUM_RUN.split(token) if piece]
+            done = i + 1
+    return out + tokens[done:] if out else tokens
 
 
 def _cut(text: str, lexicon: bool, backend: Backend | None) -> list[str]:
@@ -217,10 +224,27 @@ def _pos_tags(lexicon: bool) -> dict[str, str]:
     return tags
 
 
+class _TagMemo(dict):
+    """The tags of the words met so far: a small table in front of the large one."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        super().__init__()
+        self.tags = tags
+
+    def __missing__(self, word: str) -> str:
+        self[word] = tag = self.tags.get(word, "x")
+        return tag
+
+
+@lru_cache(maxsize=None)
+def _tag_memo(lexicon: bool) -> _TagMemo:
+    return _TagMemo(pos_tags(lexicon))
+
+
 def tokenize_pos(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[tuple[str, str]]:
     """The tokens of `tokenize` with their dictionary POS tag ("x" for words jieba found by HMM)."""
-    tags = pos_tags(lexicon)
-    return [(t, tags.get(t, "x")) for t in tokenize(text, lexicon, backend)]
+    tags = _tag_memo(bool(lexicon))
+    return [(t, tags[t]) for t in tokenize(text, lexicon, backend)]
 
 
 _STORE_KEY = "_jx_report_tokens"  # where report_tokens keeps its table in the Report's __dict__
@@ -257,30 +281,32 @@ def sentence_starts(report: "Report") -> list[int]:
 
 
 def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
+    text = "\n".join(report.body)  # cut at once: no token crosses a newline
+    words = np.array(_cut(text, True, backend), dtype=object)
+    ends = np.fromiter(accumulate(map(len, words)), dtype=np.int64, count=len(words))
+    starts = ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    inside = words != "\n"
+    words, starts = words[inside], starts[inside]
+    line_starts = np.fromiter(accumulate((len(line) + 1 for line in report.body), initial=0), dtype=np.int64)
+    line = np.searchsorted(line_starts, starts, side="right") - 1
+    # the paragraph of each body line (-1 for heading lines), and each sentence's offset in the text
     paragraphs = list(report.paragraphs["text"])
-    spans: dict[int, list[int]] = {}  # paragraph -> the offsets of its sentences
-    first: dict[int, int] = {}  # paragraph -> its first sentence_id
-    for sentence_id, (p, offset) in enumerate(zip(report.sentences["paragraph"], sentence_starts(report))):
-        spans.setdefault(p, []).append(offset)
-        first.setdefault(p, sentence_id)
-    tags = pos_tags()
-    rows: dict[str, list] = {c: [] for c in TOKEN_COLUMNS[:-1]}
+    paragraph_of_line = np.full(len(report.body), -1, dtype=np.int64)
     paragraph = 0
-    for line_no, line in enumerate(report.body):
-        tokens = _cut(line, True, backend)
-        starts = list(accumulate((len(t) for t in tokens), initial=0))[:-1]
-        if paragraph < len(paragraphs) and line == paragraphs[paragraph]:
-            own, base = spans.get(paragraph, [0]), first.get(paragraph, -1)
-            rows["paragraph"] += [paragraph] * len(tokens)
-            rows["sentence_id"] += [base + max(bisect_right(own, s) - 1, 0) for s in starts]
-            paragraph += 1
-        else:  # a part or section heading line
-            rows["paragraph"] += [-1] * len(tokens)
-            rows["sentence_id"] += [-1] * len(tokens)
-        rows["line"] += [line_no] * len(tokens)
-        rows["start"] += starts
-        rows["word"] += tokens
-        rows["pos"] += [tags.get(t, "x") for t in tokens]
-    frame = pd.DataFrame(rows, columns=TOKEN_COLUMNS[:-1])
-    frame["keep"] = [is_content(w) for w in rows["word"]]
-    return frame
+    for n, body_line in enumerate(report.body):
+        if paragraph < len(paragraphs) and body_line == paragraphs[paragraph]:
+            paragraph_of_line[n], paragraph = paragraph, paragraph + 1
+    line_of_paragraph = np.flatnonzero(paragraph_of_line >= 0)
+    sentence_lines = line_of_paragraph[report.sentences["paragraph"].to_numpy(dtype=np.int64)]
+    sentence_offsets = line_starts[sentence_lines] + np.asarray(sentence_starts(report), dtype=np.int64)
+    paragraph = paragraph_of_line[line]
+    sentence_id = np.maximum(np.searchsorted(sentence_offsets, starts, side="right") - 1, 0)
+    sentence_id[paragraph < 0] = -1
+    codes, uniques = pd.factorize(words)
+    tags = _tag_memo(True)
+    return pd.DataFrame({
+        "line": line, "paragraph": paragraph, "sentence_id": sentence_id, "start": starts - line_starts[line],
+        "word": pd.Series(words, dtype=object),
+        "pos": pd.Series(np.array([tags[w] for w in uniques], dtype=object)[codes], dtype=object),
+        "keep": np.array([is_content(w) for w in uniques], dtype=bool)[codes],
+    }, columns=TOKEN_COLUMNS)
