@@ -37,9 +37,14 @@ from .cleaning import HAN
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
-POSITION = ["part", "part_kind", "section", "paragraph"]
+INDICATOR_POSITION = ["part", "part_kind", "section", "paragraph"]
 
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+
+
+def in_yi(yuan):
+    """An amount of 元 (a number or a Series) in 亿元: the one conversion the tables and comparisons use."""
+    return yuan / float(MAGNITUDES["亿"])
 
 # unit as written -> base unit
 UNITS = {
@@ -333,6 +338,6 @@ def extract_indicators(report_or_text: Report | str) -> pd.DataFrame:
         return pd.DataFrame(rows, columns=COLUMNS)
     rows = []
     for record in report_or_text.sentences.to_dict("records"):
-        position = {key: record[key] for key in POSITION}
+        position = {key: record[key] for key in INDICATOR_POSITION}
         rows.extend({**row, **position} for row in _sentence_rows(record["text"]))
-    return pd.DataFrame(rows, columns=COLUMNS + POSITION)
+    return pd.DataFrame(rows, columns=COLUMNS + INDICATOR_POSITION)

@@ -24,7 +24,7 @@ _TITLE_DATE = re.compile(r"[（(](\d{4})(\d{2})(\d{2})[)）]")
 _SUB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PLACE = re.compile(rf"在([{HAN}]+?)第[{_NUM}]+届")
 _SPEAKER = re.compile(rf"(?:总理|省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*[{HAN}·]{{2,4}}$")
-POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
+PARAGRAPH_POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
 REMOVED_COLUMNS = ["rule", "offset", "text", "replacement"]
 REMOVED_WARNING = 0.05  # warn when the rules removed more than this share of the Chinese characters
 _CHINESE_RUN = re.compile(rf"[{HAN}]{{4,}}")  # cleaning leaves such runs as they are
@@ -159,7 +159,7 @@ class Report:
                 closing = True
             rows.append({"part": part, "part_kind": "appendix" if in_appendix else part_kind(part),
                          "section": "" if closing else section, "heading": _lead(sentences), "text": line})
-        frame = pd.DataFrame(rows, columns=POSITION[1:] + ["text"])
+        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION[1:] + ["text"])
         frame.insert(0, "paragraph", range(len(frame)))
         return frame
 
@@ -167,12 +167,12 @@ class Report:
     def sentences(self) -> pd.DataFrame:
         """One row per sentence, with the position columns of its paragraph and a sentence_id."""
         rows = [
-            {**{c: p[c] for c in POSITION}, "text": s}
+            {**{c: p[c] for c in PARAGRAPH_POSITION}, "text": s}
             for p in self.paragraphs.to_dict("records")
             for s in split_sentences(p["text"])
         ]
-        frame = pd.DataFrame(rows, columns=POSITION + ["text"])
-        frame.insert(len(POSITION), "sentence_id", range(len(frame)))
+        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION + ["text"])
+        frame.insert(len(PARAGRAPH_POSITION), "sentence_id", range(len(frame)))
         return frame
 
     @property

@@ -23,10 +23,10 @@ import numpy as np
 import pandas as pd
 
 from . import datafiles
-from .report import POSITION, Report
+from .report import PARAGRAPH_POSITION, Report
 from .tokens import report_tokens, segment, sentence_starts, tokenize
 
-SENTENCE_POSITION = POSITION + ["sentence_id"]
+SENTENCE_POSITION = PARAGRAPH_POSITION + ["sentence_id"]
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,7 @@ def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     themes = _as_lexicon(lexicon, load_themes)
     ids = [t.id for t in themes]
     n_tokens, found = _paragraph_finds(report, themes)
-    frame = report.paragraphs[POSITION].copy()
+    frame = report.paragraphs[PARAGRAPH_POSITION].copy()
     frame["tokens"] = n_tokens
     shares = pd.DataFrame([_shares(n, themes, f) for n, f in zip(n_tokens, found)], columns=ids, dtype=float)
     frame = pd.concat([frame.reset_index(drop=True), shares], axis=1)
@@ -279,7 +279,7 @@ def theme_browser(report: Report, lexicon: Lexicon = None, shown: int = 3) -> pd
     words = theme_words(report, lexicon)
     words["item"] = words["word"] + "×" + words["count"].astype(str)
     items = words.groupby(["paragraph", "theme"])["item"].agg(" ".join)
-    ids = [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme"]]
+    ids = [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme"]]
     triggers = []
     for paragraph, row in scores[ids].iterrows():
         best = row[row > 0].sort_values(ascending=False, kind="stable").head(shown)
@@ -293,7 +293,7 @@ def theme_browser(report: Report, lexicon: Lexicon = None, shown: int = 3) -> pd
 def aggregate_themes(scores: pd.DataFrame, by: str | None = "section") -> pd.DataFrame:
     """Theme shares per section, per part (by="part") or for the whole report (by=None):
     the token-weighted mean of the paragraph shares, groups in report order, plus top_theme."""
-    ids = [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme"]]
+    ids = [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme"]]
     keys = scores[by] if by else pd.Series("report", index=scores.index)
     hits = scores[ids].mul(scores["tokens"], axis=0).groupby(keys, sort=False).sum()
     tokens = scores["tokens"].groupby(keys, sort=False).sum()
@@ -385,7 +385,7 @@ def _names(ids: list[str], lexicon: Lexicon, loader: Loader) -> list[str]:
 
 
 def _theme_ids(scores: pd.DataFrame) -> list[str]:
-    return [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme", "scope"]]
+    return [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme", "scope"]]
 
 
 def theme_shares(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:
