@@ -1,5 +1,5 @@
 """jxanalysis: analyse Chinese government work reports (政府工作报告)."""
-from . import compare, plots
+from . import compare, datafiles, plots
 from .keywords import (
     compare_keywords,
     cooccurrence_graph,
@@ -33,11 +33,13 @@ from .themes import (
     theme_scores,
     theme_words,
 )
-from .tokens import compare_segmentation, segment, tokenize, tokenize_pos
+from .term_index import TermIndex, load_dictionary, term_index
+from .tokens import compare_segmentation, report_tokens, segment, tokenize, tokenize_pos
 
 __all__ = [
     "Report",
     "ReportError",
+    "TermIndex",
     "aggregate_themes",
     "amounts_by_section",
     "attach_ranks",
@@ -46,6 +48,7 @@ __all__ = [
     "compare_keywords",
     "compare_segmentation",
     "cooccurrence_graph",
+    "datafiles",
     "edge_table",
     "export_indicators",
     "extract_indicators",
@@ -56,16 +59,19 @@ __all__ = [
     "keyness",
     "kwic",
     "load_report",
+    "load_dictionary",
     "load_themes",
     "part_keyness",
     "plots",
     "policy_instruments",
     "read_indicators",
+    "report_tokens",
     "save_fig",
     "seed_reports",
     "segment",
     "setup",
     "split_sentences",
+    "term_index",
     "textrank_keywords",
     "tfidf_keywords",
     "theme_browser",

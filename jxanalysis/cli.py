@@ -17,10 +17,10 @@ from . import compare, html, plots  # noqa: E402
 from .corpus import Result, analyze_many  # noqa: E402
 from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
-from .report import folder_name, load_report  # noqa: E402
+from .report import folder_name  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
 from .themes import theme_shares  # noqa: E402
-from .tokens import tokenize  # noqa: E402
+from .term_index import SHIPPED, term_index  # noqa: E402
 
 DESCRIPTION = """\
 Analyse Chinese government work reports (政府工作报告): keyword frequencies, themes and
@@ -33,7 +33,16 @@ commands:
   compare REPORT... --out DIR   several reports side by side, ordered by date: size and
                                 structure, keyword trends, keyness, theme shares, headline
                                 indicators
+  index REPORT_DIR_OR_FILE... --dictionary NAME_OR_YAML --out PANEL.csv
+                                a term-index panel: one row per report (place, level, year,
+                                tokens, hits, index per 10,000 content tokens, hits per term)
 """
+INDEX_HELP = """
+
+A folder stands for every .txt report under it. Terms are counted on the policy tokenizer's
+tokens, longest term first (数字经济 counts once, never also as 数字); the index divides the
+hits by the report's content tokens. Also written: PANEL-terms.csv (one row per report and
+term) and, with --sample N, PANEL-sample.csv (N keyword-in-context lines per term)."""
 EPILOG = """\
 input:
   A report as plain text (UTF-8, GB18030/GBK, Big5, UTF-16/32 with or without BOM; the encoding
@@ -63,6 +72,7 @@ exit status:
 examples:
   jxanalysis analyze seeds/jinxian-2023-government-work-report.txt --out out/jinxian
   jxanalysis compare reports/*.txt --out out/compare
+  jxanalysis index reports/ --dictionary digital_economy --out out/digital.csv
 """
 
 
@@ -75,9 +85,8 @@ def _figure(ax, name: str, folder: Path) -> Path:
 def analyze_one(result: Result, out: Path) -> Path:
     """Write one report's tables, figures and index.html into out; return the page's path."""
     out.mkdir(parents=True, exist_ok=True)
-    report = load_report(result.path)
-    (out / "cleaned.txt").write_text(report.text + "\n", encoding="utf-8")
-    (out / "tokens.txt").write_text("".join(" ".join(tokenize(p)) + "\n" for p in report.paragraphs.text), encoding="utf-8")
+    (out / "cleaned.txt").write_text(result.text + "\n", encoding="utf-8")
+    (out / "tokens.txt").write_text("".join(line + "\n" for line in result.paragraph_tokens), encoding="utf-8")
     files = [out / "cleaned.txt", out / "tokens.txt",
              write_csv(result.words, out / "word_frequencies.csv"),
              write_csv(result.themes, out / "themes.csv"),
@@ -104,9 +113,9 @@ def analyze_one(result: Result, out: Path) -> Path:
     return html.write(out, result.title, blocks)
 
 
-def analyze_command(paths: Sequence[Path], out: Path) -> Path:
+def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> Path:
     """`jxanalysis analyze`: one folder per report (out itself for a single report)."""
-    results = analyze_many(paths)
+    results = analyze_many(paths, scheduler=scheduler)
     if len(results) == 1:
         return analyze_one(results[0], out)
     pages = [analyze_one(r, out / folder_name(r.path))
@@ -116,9 +125,9 @@ def analyze_command(paths: Sequence[Path], out: Path) -> Path:
     return html.write(out, "jxanalysis：报告分析 Reports", [html.table(compare.overview(results)), f"<ul>{listing}</ul>"])
 
 
-def compare_command(paths: Sequence[Path], out: Path) -> Path:
+def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> Path:
     """`jxanalysis compare`: tables and figures comparing the reports, and index.html."""
-    results = analyze_many(paths)
+    results = analyze_many(paths, scheduler=scheduler)
     out.mkdir(parents=True, exist_ok=True)
     trend_table, theme_table = compare.keyword_trends(results), compare.theme_table(results)
     tables = {
@@ -146,6 +155,18 @@ def compare_command(paths: Sequence[Path], out: Path) -> Path:
     return html.write(out, "jxanalysis：报告比较 Comparing reports", blocks)
 
 
+def index_command(paths: Sequence[Path], out: Path, dictionary: str, jobs: int | None = None,
+                  scheduler: str | None = None, sample: int = 0) -> Path:
+    """`jxanalysis index`: the term-index panel as CSV (and the KWIC sample beside it)."""
+    result = term_index(paths, dictionary, sample=sample, n_jobs=jobs, scheduler=scheduler, progress=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_csv(result.panel, out)
+    write_csv(result.terms, out.with_name(out.stem + "-terms.csv"))
+    if sample:
+        write_csv(result.sample, out.with_name(out.stem + "-sample.csv"))
+    return out
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (its --help reads like a manual page)."""
     formatter = argparse.RawDescriptionHelpFormatter
@@ -156,6 +177,16 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text, epilog=EPILOG, formatter_class=formatter)
         command.add_argument("reports", nargs="+" if name == "analyze" else "*", type=Path, metavar="REPORT")
         command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
+        command.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+    text = "term-index panel: dictionary hits per 10,000 content tokens, one row per report"
+    index = commands.add_parser("index", help=text, description=text + INDEX_HELP, epilog=EPILOG, formatter_class=formatter)
+    index.add_argument("reports", nargs="+", type=Path, metavar="REPORT_DIR_OR_FILE")
+    index.add_argument("--dictionary", "-d", required=True, metavar="NAME_OR_YAML",
+                       help=f"a shipped dictionary ({', '.join(SHIPPED)}) or a YAML file with a terms: list")
+    index.add_argument("--out", "-o", type=Path, required=True, metavar="PANEL.csv", help="the panel CSV to write")
+    index.add_argument("--sample", type=int, default=0, metavar="N", help="write N keyword-in-context lines per term")
+    index.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: every core)")
+    index.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
     return main
 
 
@@ -164,10 +195,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "compare" and len(args.reports) < 2:
         parser().error("compare needs at least two reports")
+    if args.command == "index":
+        try:
+            print(index_command(args.reports, args.out, args.dictionary, args.jobs, args.scheduler, args.sample))
+        except (ReportError, ValueError, ImportError) as err:
+            print(f"jxanalysis: error: {err}", file=sys.stderr)
+            return 1
+        except OSError as err:
+            print(f"jxanalysis: error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
+            return 1
+        return 0
     setup()
     try:
         command = analyze_command if args.command == "analyze" else compare_command
-        page = command(args.reports, args.out)
+        page = command(args.reports, args.out, args.scheduler)
     except ReportError as err:
         print(f"jxanalysis: error: {err}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Result, summary
+from .indicators import in_yi
 from .keywords import keyness
 from .themes import theme_shares
 
@@ -77,7 +78,7 @@ def theme_table(results: Sequence[Result]) -> pd.DataFrame:
 def _level(amount: pd.Series) -> tuple[float, str]:
     """A level in a readable unit: money of 1亿 or more in 亿元, everything else as stated."""
     value, unit = float(amount["value"]), str(amount["unit"])
-    return (value / 1e8, "亿元") if unit == "元" and value >= 1e8 else (value, unit)
+    return (in_yi(value), "亿元") if unit == "元" and in_yi(value) >= 1 else (value, unit)
 
 
 def headline_table(results: Sequence[Result]) -> pd.DataFrame:

@@ -17,20 +17,20 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
+from . import parallel
 from .indicators import extract_indicators
 from .keywords import word_frequencies
 from .loading import ReportError, read_text
-from .report import load_report
+from .report import Report, load_report
 from .themes import theme_scores
-from .tokens import cache_dir as user_cache_dir
+from .tokens import cache_dir as user_cache_dir, report_tokens
 
 
 @dataclass
@@ -46,6 +46,8 @@ class Result:
     words: pd.DataFrame  # jx.word_frequencies
     themes: pd.DataFrame  # jxanalysis.themes.theme_scores
     indicators: pd.DataFrame  # jxanalysis.indicators.extract_indicators
+    text: str = ""  # the cleaned body text (report.text)
+    paragraph_tokens: list[str] = field(default_factory=list)  # each paragraph's content tokens, space-separated
 
 
 @lru_cache(maxsize=None)
@@ -88,12 +90,20 @@ def analyze(path: str | Path) -> Result:
         return Result(
             path=path, sha256=sha, title=report.title, date=report.date, truncated=report.truncated,
             characters=len(report.text), words=word_frequencies(report), themes=theme_scores(report),
-            indicators=extract_indicators(report),
+            indicators=extract_indicators(report), text=report.text, paragraph_tokens=paragraph_tokens(report),
         )
     except ReportError:
         raise
     except Exception as err:
         raise ReportError(path, f"could not be analysed ({type(err).__name__}: {err})") from err
+
+
+def paragraph_tokens(report: Report) -> list[str]:
+    """Each paragraph's content tokens joined by spaces (the shared tokens: no second cut)."""
+    tokens = report_tokens(report)
+    kept = tokens[tokens["keep"] & (tokens["paragraph"] >= 0)]
+    joined = kept.groupby("paragraph")["word"].agg(" ".join)
+    return [joined.get(i, "") for i in range(len(report.paragraphs))]
 
 
 def _cache_file(folder: Path, sha: str) -> Path:
@@ -143,12 +153,14 @@ def analyze_many(
     cache_dir: str | Path | None = None,
     progress: bool = True,
     cache: bool = True,
+    scheduler: str | None = None,
 ) -> list[Result]:
     """The standard tables of every report in paths, in the order given.
 
     n_jobs: worker processes (None: every core; 1: in this process). cache_dir: where results
     are cached (None: `jxanalysis.tokens.cache_dir()/corpus`); cache=False neither reads nor
     writes it. progress: a tqdm bar on stderr when more than one file must be analysed.
+    scheduler: a Dask scheduler address (tcp://host:8786): the files are analysed on its workers.
     A bad file raises ReportError naming it (the first bad one in the order given), after the
     good files have been analysed and cached.
     """
@@ -169,19 +181,10 @@ def analyze_many(
         if results[i] is None:
             todo.append(i)
 
-    n_jobs = min(n_jobs or os.cpu_count() or 1, len(todo)) if todo else 1
-    bar = tqdm(total=len(todo), unit="report", disable=not progress or len(todo) < 2, desc="analysing")
-    if n_jobs == 1:
-        done: Iterable = (_work(paths[i], targets[i]) for i in todo)
-    else:
-        import joblib  # imported here: `import jxanalysis` stays light
-
-        done = joblib.Parallel(n_jobs=n_jobs, return_as="generator")(
-            joblib.delayed(_work)(paths[i], targets[i]) for i in todo)
-    with bar:
-        for i, result in zip(todo, done):
-            results[i] = result
-            bar.update()
+    done = parallel.run(_work, [(paths[i], targets[i]) for i in todo], n_jobs=n_jobs, scheduler=scheduler,
+                        progress=progress, desc="analysing")
+    for i, result in zip(todo, done):
+        results[i] = result
 
     for result in results:
         if isinstance(result, tuple):

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .export import write_csv
-from .indicators import POSITION
+from .indicators import INDICATOR_POSITION, in_yi
 from .themes import section_labels
 
 KINDS = ["amount", "growth", "ratio", "rank"]
@@ -87,7 +87,7 @@ def attach_ranks(table: pd.DataFrame) -> pd.DataFrame:
 def _yi(table: pd.DataFrame) -> pd.Series:
     """Money values in 亿元 (rounded to 4 decimals), NaN for other units."""
     money = table["unit"] == "元"
-    return (table["value"] / 1e8).where(money).round(4)
+    return in_yi(table["value"]).where(money).round(4)
 
 
 def headline_indicators(table: pd.DataFrame, keywords: tuple[str, ...] = HEADLINE) -> pd.DataFrame:
@@ -103,7 +103,7 @@ def headline_indicators(table: pd.DataFrame, keywords: tuple[str, ...] = HEADLIN
     rows = ranked[wanted & (ranked["kind"] != "rank")]
     columns = ["subject", "raw", "value", "unit", "kind", "approx", "period", "rank", "rank_place"]
     out = rows[columns].assign(亿元=_yi(rows))
-    for col in POSITION:
+    for col in INDICATOR_POSITION:
         if col in rows:
             out[col] = rows[col]
     return out.reset_index(drop=True)

@@ -26,19 +26,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 import cn2an
 import pandas as pd
 
-from .cleaning import HAN
+from .patterns import HAN
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
-POSITION = ["part", "part_kind", "section", "paragraph"]
+INDICATOR_POSITION = ["part", "part_kind", "section", "paragraph"]
 
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+
+
+def in_yi(yuan):
+    """An amount of 元 (a number or a Series) in 亿元: the one conversion the tables and comparisons use."""
+    return yuan / float(MAGNITUDES["亿"])
 
 # unit as written -> base unit
 UNITS = {
@@ -96,6 +102,8 @@ TRAILING = sorted(
     ),
     key=len, reverse=True,
 )
+_TRAILING_SET = frozenset(TRAILING)
+_TRAILING_LENGTHS = sorted({len(w) for w in TRAILING}, reverse=True)
 _TRAILING_YEAR = re.compile(r"(?:比|较|由|从)?(?:19|20)\d{2}年(?:末|底)?$")  # 由2010年(的)
 # words that open a clause before the subject
 _LEADING = re.compile(r"^(?:其中|同时|此外|另外|今年|明年|先后|为|对|向|使|的|了|共|全[省市县区国]|[一二三四五六七八九十\d]+年来?)")
@@ -113,6 +121,9 @@ _NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + (
     "全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及",
 )
 
+_NOUN = re.compile(rf"(的?)([{HAN}“”‘’]{{0,16}})")
+_NOUN_STOP = re.compile("|".join(map(re.escape, _NOUN_STOPS)))
+
 
 @dataclass
 class _Match:
@@ -126,14 +137,31 @@ class _Match:
     approx: bool
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """NFKC form of text, and for each of its characters the index of the original character."""
-    chars, origin = [], []
+class _NFKC(dict):
+    """str.translate table: each character's NFKC form, computed on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = form = unicodedata.normalize("NFKC", chr(code))
+        return form
+
+
+_NFKC_TABLE = _NFKC()
+
+
+def _normalise(text: str) -> tuple[str, Sequence[int]]:
+    """NFKC form of text (character by character), and for each of its characters the index
+    of the original character."""
+    norm = text.translate(_NFKC_TABLE)
+    if len(norm) == len(text):  # no form is empty, so every character kept its length of 1
+        return norm, range(len(text))
+    origin: list[int] = []
     for i, ch in enumerate(text):
-        norm = unicodedata.normalize("NFKC", ch)
-        chars.append(norm)
-        origin.extend([i] * len(norm))
-    return "".join(chars), origin
+        origin.extend([i] * len(_NFKC_TABLE[ord(ch)]))
+    return norm, origin
+
+
+# A sentence without a digit, 万, 亿, 倍, 第 or 首 (in NFKC form) holds no quantity and no rank.
+_MAY_COUNT = re.compile(r"[\d万亿倍第首]")
 
 
 def _number(number: str, magnitude: str | None = None) -> float:
@@ -180,7 +208,7 @@ def _strip_trailing(text: str) -> str:
     changed = True
     while changed and text:
         year = _TRAILING_YEAR.search(text)
-        word = next((w for w in TRAILING if text.endswith(w)), "")
+        word = next((text[-n:] for n in _TRAILING_LENGTHS if text[-n:] in _TRAILING_SET), "")
         changed = bool(year or word)
         text = text[: year.start()] if year else text[: len(text) - len(word)]
     return text
@@ -223,9 +251,11 @@ def _subject(segment: str, noun_after: str) -> str:
 
 def _noun_after(s: str, pos: int) -> str:
     """The noun read right after a unit: 162个|县重大重点项目完成… -> 县重大重点项目, with its 的."""
-    de, noun = re.match(rf"(的?)([{HAN}“”‘’]{{0,16}})", s[pos:]).groups()
-    cut = min((noun.find(w) for w in _NOUN_STOPS if noun.find(w) > 0), default=len(noun))
-    return de + noun[:cut] if noun and not noun.startswith(tuple(_NOUN_STOPS)) else ""
+    de, noun = _NOUN.match(s, pos).groups()
+    if not noun or noun.startswith(_NOUN_STOPS):
+        return ""
+    stop = _NOUN_STOP.search(noun, 1)  # the noun does not start with a stop word: the first one found
+    return de + noun[: stop.start() if stop else len(noun)]
 
 
 def _shared_subjects(phrase: str) -> list[str]:
@@ -249,6 +279,8 @@ def _sentence_rows(sentence: str) -> list[dict]:
     """All indicators in one sentence, as rows with the COLUMNS."""
     s, origin = _normalise(sentence)
     rows: list[dict] = []
+    if not _MAY_COUNT.search(s):
+        return rows
     previous_end, previous_subject, shared, shared_index = 0, "", [], 0
     since_rank: list[str] = []
     for q in _quantities(s):
@@ -306,6 +338,6 @@ def extract_indicators(report_or_text: Report | str) -> pd.DataFrame:
         return pd.DataFrame(rows, columns=COLUMNS)
     rows = []
     for record in report_or_text.sentences.to_dict("records"):
-        position = {key: record[key] for key in POSITION}
+        position = {key: record[key] for key in INDICATOR_POSITION}
         rows.extend({**row, **position} for row in _sentence_rows(record["text"]))
-    return pd.DataFrame(rows, columns=COLUMNS + POSITION)
+    return pd.DataFrame(rows, columns=COLUMNS + INDICATOR_POSITION)

@@ -7,25 +7,38 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
 
-import jieba.analyse
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import pandas as pd
 
 from .report import Report, split_sentences
-from .tokens import is_content, pos_tagger, stopwords, tokenize, tokenize_pos, tokenizer
+from .textsearch import occurrences
+from .tokens import is_content, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
+
+if TYPE_CHECKING:
+    import jieba.analyse
 
 
 def _text(report_or_text: Report | str) -> str:
     return report_or_text.text if isinstance(report_or_text, Report) else report_or_text
 
 
+def _content(report: Report) -> pd.DataFrame:
+    """The report's content tokens (report_tokens where keep)."""
+    tokens = report_tokens(report)
+    return tokens[tokens["keep"]]
+
+
 def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
     """Content-word counts: columns word, count, share, pos; most frequent first, ties by word."""
-    tagged = tokenize_pos(_text(report_or_text))
+    if isinstance(report_or_text, Report):
+        content = _content(report_or_text)
+        tagged = list(zip(content["word"], content["pos"]))
+    else:
+        tagged = tokenize_pos(report_or_text)
     counts = Counter(word for word, _ in tagged)
-    pos = {}
-    for word, flag in tagged:
-        pos.setdefault(word, flag)
+    pos = dict(reversed(tagged))  # a word's tag is a dictionary lookup: the same at every occurrence
     total = sum(counts.values()) or 1
     frame = pd.DataFrame(
         [(w, c, c / total, pos[w]) for w, c in counts.items()], columns=["word", "count", "share", "pos"]
@@ -40,18 +53,20 @@ TEXTRANK_POS = ("n", "nz", "vn", "l", "ns", "nt")
 
 
 @lru_cache(maxsize=None)
-def _tfidf() -> jieba.analyse.TFIDF:
-    """jieba's TF-IDF extractor (shipped IDF table) using our tokenizer and stopwords."""
+def _tfidf() -> "jieba.analyse.TFIDF":
+    """jieba's TF-IDF extractor (shipped IDF table) with our stopwords."""
+    import jieba.analyse  # imported here: `import jxanalysis` stays light
+
     extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = tokenizer()
-    extractor.postokenizer = pos_tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 
 
 @lru_cache(maxsize=None)
-def _textrank() -> jieba.analyse.TextRank:
+def _textrank() -> "jieba.analyse.TextRank":
     """jieba's TextRank extractor using our POS tagger and stopwords."""
+    import jieba.analyse
+
     extractor = jieba.analyse.TextRank()
     extractor.tokenizer = extractor.postokenizer = pos_tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
@@ -72,15 +87,23 @@ def tfidf_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.Dat
     it does not know, e.g. most policy terms). Only content words (`is_content`) are listed.
     top=None returns every content word.
     """
-    scores = _tfidf().extract_tags(_text(report_or_text), topK=None, withWeight=True)
-    return _ranked(scores, "tfidf", top)
+    words = report_tokens(report_or_text)["word"] if isinstance(report_or_text, Report) else segment(report_or_text)
+    extractor = _tfidf()
+    counts: dict[str, float] = {}  # jieba.analyse.TFIDF.extract_tags on the shared tokens
+    for word in words:
+        if len(word.strip()) >= 2 and word.lower() not in extractor.stop_words:
+            counts[word] = counts.get(word, 0.0) + 1.0
+    total = sum(counts.values())
+    idf, median = extractor.idf_freq, extractor.median_idf
+    return _ranked([(w, n * (idf.get(w, median) / total)) for w, n in counts.items()], "tfidf", top)
 
 
 def textrank_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.DataFrame:
     """TextRank keywords (jieba, window of 5 tokens, POS in TEXTRANK_POS): columns word, textrank.
 
     The score is jieba's PageRank over the word co-occurrence graph, scaled so the top word is 1.
-    top=None returns every ranked content word.
+    top=None returns every ranked content word. TextRank keeps jieba.posseg's own cut and tags
+    (its HMM tags unknown words, which the shared tokens tag "x"), so it cuts the text again.
     """
     scores = _textrank().textrank(_text(report_or_text), topK=None, withWeight=True, allowPOS=TEXTRANK_POS)
     return _ranked(scores, "textrank", top)
@@ -131,12 +154,11 @@ def kwic(report_or_text: Report | str, word: str, width: int = 12) -> pd.DataFra
         raise ValueError("kwic needs a non-empty word")
     rows = []
     for sent in _sentence_table(report_or_text).to_dict("records"):
-        text, start = sent["text"], sent["text"].find(word)
-        while start >= 0:
+        text = sent["text"]
+        for start in occurrences(word, text):
             end = start + len(word)
             rows.append((sent["paragraph"], sent["part"], sent["sentence_id"],
                          text[max(0, start - width):start], word, text[end:end + width]))
-            start = text.find(word, end)
     return pd.DataFrame(rows, columns=["paragraph", "part", "sentence_id", "left", "keyword", "right"])
 
 
@@ -180,8 +202,9 @@ def part_keyness(report: Report, top: int = 20) -> pd.DataFrame:
     parts = [p for p in report.parts if not p.startswith("附件")]
     if len(parts) < 2:
         raise ValueError(f"part_keyness needs two parts, the report has {len(parts)}: {parts}")
-    paragraphs = report.paragraphs
-    first, second = (tokenize("\n".join(paragraphs.loc[paragraphs.part == p, "text"])) for p in parts[:2])
+    paragraphs, content = report.paragraphs, _content(report)
+    part_of = content["paragraph"].map(paragraphs.set_index("paragraph")["part"])
+    first, second = (list(content.loc[part_of == p, "word"]) for p in parts[:2])
     table = keyness(first, second)
     over = table[table.log_likelihood > 0].head(top).assign(part=parts[0])
     under = table[table.log_likelihood < 0].iloc[::-1].head(top).iloc[::-1].assign(part=parts[1])
@@ -200,7 +223,12 @@ def cooccurrence_graph(report_or_text: Report | str, top: int = 40, min_weight: 
     """
     freq = word_frequencies(report_or_text).head(top)
     words, chosen = list(freq.word), set(freq.word)
-    sentence_tokens = [tokenize(s) for s in _sentence_table(report_or_text).text]
+    if isinstance(report_or_text, Report):
+        content = _content(report_or_text)
+        content = content[content["sentence_id"] >= 0]
+        sentence_tokens = content.groupby("sentence_id", sort=True)["word"].agg(list).tolist()
+    else:
+        sentence_tokens = [tokenize(s) for s in _sentence_table(report_or_text).text]
     weights: Counter[tuple[str, str]] = Counter()
     for tokens in sentence_tokens:
         weights.update(combinations(sorted(set(tokens) & chosen), 2))

@@ -33,7 +33,7 @@ _LEAD_MARK = re.compile(rf"^(?:——|[{_NUM}]{{1,3}}是|（[{_NUM}]{{1,3}}）|�
 _SENTENCE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』）]*)?")
 _END = SENTENCE_END
 METADATA = ["title", "date", "year", "place", "level", "speaker", "office", "subtitle"]
-POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
+PARAGRAPH_POSITION = ["paragraph", "part", "part_kind", "section", "heading"]
 REMOVED_COLUMNS = ["rule", "offset", "text", "replacement"]
 PROGRESS_CHARS = 2_000_000  # show a progress bar while cleaning a text longer than this
 REMOVED_WARNING = 0.05  # warn when the rules removed more than this share of the Chinese characters
@@ -173,7 +173,7 @@ class Report:
                 closing = True
             rows.append({"part": part, "part_kind": "appendix" if in_appendix else part_kind(part),
                          "section": "" if closing else section, "heading": _lead(sentences), "text": line})
-        frame = pd.DataFrame(rows, columns=POSITION[1:] + ["text"])
+        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION[1:] + ["text"])
         frame.insert(0, "paragraph", range(len(frame)))
         return frame
 
@@ -181,12 +181,12 @@ class Report:
     def sentences(self) -> pd.DataFrame:
         """One row per sentence, with the position columns of its paragraph and a sentence_id."""
         rows = [
-            {**{c: p[c] for c in POSITION}, "text": s}
+            {**{c: p[c] for c in PARAGRAPH_POSITION}, "text": s}
             for p in self.paragraphs.to_dict("records")
             for s in split_sentences(p["text"])
         ]
-        frame = pd.DataFrame(rows, columns=POSITION + ["text"])
-        frame.insert(len(POSITION), "sentence_id", range(len(frame)))
+        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION + ["text"])
+        frame.insert(len(PARAGRAPH_POSITION), "sentence_id", range(len(frame)))
         return frame
 
     @property

@@ -12,18 +12,21 @@ so 生态环境 counts once, not also as 生态.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import yaml
 
-from .report import POSITION, Report
-from .tokens import segment, tokenize
+from . import datafiles
+from .report import PARAGRAPH_POSITION, Report
+from .tokens import report_tokens, segment, sentence_starts, tokenize
 
-SENTENCE_POSITION = POSITION + ["sentence_id"]
+SENTENCE_POSITION = PARAGRAPH_POSITION + ["sentence_id"]
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,19 @@ class Theme:
 
 
 def _read_lexicon(path: str | Path | None, default: str, key: str, words: str) -> list[Theme]:
-    """Read a YAML lexicon; its words may be plain (weight 1) or {word: weight}."""
-    if path is None:
-        text = resources.files("jxanalysis").joinpath("data", default).read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+    """Read a YAML lexicon (the shipped `default` when path is None, read once);
+    its words may be plain (weight 1) or {word: weight}."""
+    return list(_shipped_lexicon(default, key, words) if path is None else _parse_lexicon(path, key, words))
+
+
+@lru_cache(maxsize=None)
+def _shipped_lexicon(default: str, key: str, words: str) -> tuple[Theme, ...]:
+    return _parse_lexicon(default, key, words)
+
+
+def _parse_lexicon(name_or_path: str | Path, key: str, words: str) -> tuple[Theme, ...]:
     themes = []
-    for entry in yaml.safe_load(text)[key]:
+    for entry in datafiles.load_yaml(name_or_path)[key]:
         keywords: dict[str, float] = {}
         for item in entry[words]:
             pairs = item.items() if isinstance(item, dict) else [(item, 1)]
@@ -60,7 +69,7 @@ def _read_lexicon(path: str | Path | None, default: str, key: str, words: str) -
                 keywords=keywords,
             )
         )
-    return themes
+    return tuple(themes)
 
 
 def load_themes(path: str | Path | None = None) -> list[Theme]:
@@ -82,55 +91,119 @@ def _as_lexicon(lexicon: Lexicon, loader: Loader) -> list[Theme]:
     return lexicon if isinstance(lexicon, list) else loader(lexicon)
 
 
-def _token_ends(text: str) -> dict[int, int]:
-    """For each character position of text, the end of the jieba token covering it."""
-    ends, position = {}, 0
-    for token in segment(text):
-        for i in range(position, position + len(token)):
-            ends[i] = position + len(token)
-        position += len(token)
-    return ends
+class _KeywordIndex:
+    """Keywords indexed for finding them token by token: the keywords inside each token (kept
+    for every token met), and the longer keywords that begin with a whole token."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.lengths = sorted({len(w) for w in words})
+        self.beginning: dict[str, list[str]] = {}  # token -> keywords that begin with it and go on
+        for word in sorted(words):
+            for cut in range(1, len(word)):
+                self.beginning.setdefault(word[:cut], []).append(word)
+        self._inside: dict[str, list[tuple[int, str]]] = {}
+
+    def inside(self, token: str) -> list[tuple[int, str]]:
+        """(offset, keyword) of every keyword occurring inside token."""
+        found = self._inside.get(token)
+        if found is None:
+            found = self._inside[token] = [
+                (i, token[i:i + n]) for i in range(len(token)) for n in self.lengths
+                if i + n <= len(token) and token[i:i + n] in self.words
+            ]
+        return found
 
 
-def _occurrences(word: str, text: str) -> list[int]:
-    """Start positions of the non-overlapping occurrences of word in text (plain str.find:
-    hundreds of keywords would overflow the regex cache and recompile every call)."""
-    found, start = [], text.find(word)
-    while start >= 0:
-        found.append(start)
-        start = text.find(word, start + len(word))
-    return found
+@lru_cache(maxsize=64)
+def _index(words: frozenset[str]) -> _KeywordIndex:
+    return _KeywordIndex(words)
 
 
-def _find(text: str, keywords: dict[str, float], ends: dict[int, int], starts: set[int]) -> dict[str, int]:
-    """Count keyword finds in text, given the token ends and token starts of its segmentation."""
-    finds = [
-        (start, start + len(word), word)
-        for word in keywords
-        for start in _occurrences(word, text)
-        if start in starts or ends.get(start, 0) >= start + len(word)
-    ]
-    finds.sort(key=lambda f: (f[0] - f[1], f[0]))  # longest first, then leftmost
-    taken: set[int] = set()
-    counts: dict[str, int] = {}
-    for start, end, word in finds:
-        if taken.isdisjoint(range(start, end)):
-            taken.update(range(start, end))
-            counts[word] = counts.get(word, 0) + 1
+@dataclass(frozen=True)
+class Segmented:
+    """A text and its tokens: starts[i], ends[i] and words[i] of the i-th token (in order)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> "Segmented":
+        """Segment text (jx.segment)."""
+        words = segment(text)
+        ends = list(accumulate(map(len, words)))
+        return cls(text, [0, *ends[:-1]], ends, words)
+
+    def occurrences(self, words: frozenset[str]) -> dict[str, list[int]]:
+        """For each keyword found, the starts of its occurrences that begin where a token begins
+        or lie inside one token, left to right (an occurrence overlapping the word's previous
+        one is skipped, as str.find does)."""
+        index = _index(words)
+        found: dict[str, list[int]] = {}
+        for start, token in zip(self.starts, self.words):
+            for offset, word in index.inside(token):
+                found.setdefault(word, []).append(start + offset)
+            for word in index.beginning.get(token, ()):
+                if self.text.startswith(word, start):
+                    found.setdefault(word, []).append(start)
+        for word, starts in found.items():
+            starts.sort()
+            kept = [starts[0]]
+            for start in starts[1:]:
+                if start >= kept[-1] + len(word):
+                    kept.append(start)
+            found[word] = kept
+        return found
+
+    def finds(self, keywords: Iterable[str], found: dict[str, list[int]] | None = None) -> list[tuple[int, int, str]]:
+        """The finds (start, end, keyword) of keywords in the text, longest first, then leftmost.
+
+        A keyword is found where it occurs and either starts where a token starts or lies inside
+        one token; of overlapping finds the longest is kept (the leftmost among equals).
+        found: the result of `occurrences` for a set holding the keywords (computed when None)."""
+        keywords = list(keywords)
+        found = self.occurrences(frozenset(keywords)) if found is None else found
+        finds = [(start, start + len(word), word) for word in keywords for start in found.get(word, ())]
+        finds.sort(key=lambda f: (f[0] - f[1], f[0]))
+        taken: set[int] = set()
+        kept = []
+        for start, end, word in finds:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                kept.append((start, end, word))
+        return kept
+
+
+def _counts(finds: list[tuple[int, int, str]], units: list[int] | None = None) -> list[dict[str, int]]:
+    """Finds counted per word, one dict per unit of the text (units: sorted unit start offsets;
+    None: the whole text is one unit); words in the order found."""
+    counts: list[dict[str, int]] = [{} for _ in units or [0]]
+    for start, _, word in finds:
+        unit = counts[bisect_right(units, start) - 1] if units else counts[0]
+        unit[word] = unit.get(word, 0) + 1
     return counts
-
-
-def _finder(text: str) -> Callable[[dict[str, float]], dict[str, int]]:
-    """Segment text once; return a function counting the finds of a keyword dict in it."""
-    ends = _token_ends(text)
-    starts = {0} | set(ends.values())
-    return lambda keywords: _find(text, keywords, ends, starts)
 
 
 def find_keywords(text: str, keywords: dict[str, float]) -> dict[str, int]:
     """How often each keyword is found in text: where it starts a token or lies inside one;
     overlapping finds keep the longest keyword."""
-    return _finder(text)(keywords)
+    return _counts(Segmented.of(text).finds(keywords))[0]
+
+
+def _report_text(report: Report) -> tuple[Segmented, list[int]]:
+    """The report's paragraphs joined by newlines, with their shared tokens (jx.report_tokens),
+    and the offset of each paragraph in it. No keyword holds a newline, so no find crosses two
+    paragraphs, and the finds of one paragraph are those it would have alone."""
+    texts = list(report.paragraphs["text"])
+    offsets = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
+    tokens = report_tokens(report)
+    tokens = tokens[tokens["paragraph"] >= 0]
+    words = tokens["word"].tolist()
+    starts = tokens["start"].to_numpy() + np.asarray(offsets, dtype=np.int64)[tokens["paragraph"].to_numpy()]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    return Segmented("\n".join(texts), starts.tolist(), (starts + lengths).tolist(), words), offsets
 
 
 def _weighted(themes: list[Theme], found: dict[str, dict[str, int]]) -> dict[str, float]:
@@ -138,23 +211,37 @@ def _weighted(themes: list[Theme], found: dict[str, dict[str, int]]) -> dict[str
     return {t.id: float(sum(t.keywords[w] * n for w, n in found[t.id].items())) for t in themes}
 
 
-def _score(text: str, themes: list[Theme]) -> tuple[int, dict[str, float], dict[str, dict[str, int]]]:
-    """Content-token count, per-theme weighted share and per-theme keyword finds of one text."""
-    n_tokens = len(tokenize(text))
-    find = _finder(text)
-    found = {t.id: find(t.keywords) for t in themes}
-    shares = {k: v / n_tokens if n_tokens else 0.0 for k, v in _weighted(themes, found).items()}
-    return n_tokens, shares, found
+def _shares(n_tokens: int, themes: list[Theme], found: dict[str, dict[str, int]]) -> dict[str, float]:
+    return {k: v / n_tokens if n_tokens else 0.0 for k, v in _weighted(themes, found).items()}
+
+
+def _paragraph_finds(report: Report, themes: list[Theme]) -> tuple[list[int], list[dict[str, dict[str, int]]]]:
+    """Per paragraph: its content-token count and, per theme, its keyword finds."""
+    text, offsets = _report_text(report)
+    found = text.occurrences(frozenset(w for t in themes for w in t.keywords))
+    per_theme = {t.id: _counts(text.finds(t.keywords, found), offsets) for t in themes}
+    tokens = report_tokens(report)
+    kept = tokens.loc[tokens["keep"] & (tokens["paragraph"] >= 0), "paragraph"].to_numpy()
+    n_tokens = np.bincount(kept, minlength=len(offsets)).tolist()
+    return n_tokens, [{t.id: per_theme[t.id][i] for t in themes} for i in range(len(offsets))]
 
 
 def _top(values: pd.DataFrame) -> list[str]:
     """Per row, the column with the highest value ("" when all are 0); ties go to the earlier column."""
-    return [row.idxmax() if row.max() > 0 else "" for _, row in values.iterrows()]
+    if values.empty:
+        return [""] * len(values)
+    columns = values.columns.to_numpy()
+    array = values.to_numpy(dtype=float)
+    return [str(c) if m > 0 else "" for c, m in zip(columns[array.argmax(axis=1)], array.max(axis=1))]
 
 
 def score_text(text: str, lexicon: Lexicon = None) -> pd.Series:
     """Theme shares of any text (a sentence, a paragraph, a whole report), one value per theme."""
-    return pd.Series(_score(text, _as_lexicon(lexicon, load_themes))[1], dtype=float)
+    themes = _as_lexicon(lexicon, load_themes)
+    segmented = Segmented.of(text)
+    occurrences = segmented.occurrences(frozenset(w for t in themes for w in t.keywords))
+    found = {t.id: _counts(segmented.finds(t.keywords, occurrences))[0] for t in themes}
+    return pd.Series(_shares(len(tokenize(text)), themes, found), dtype=float)
 
 
 def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
@@ -162,11 +249,11 @@ def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     theme (weighted share of the paragraph's tokens that hit the theme) and top_theme."""
     themes = _as_lexicon(lexicon, load_themes)
     ids = [t.id for t in themes]
-    rows = []
-    for p in report.paragraphs.to_dict("records"):
-        n_tokens, shares, _ = _score(p["text"], themes)
-        rows.append({**{c: p[c] for c in POSITION}, "tokens": n_tokens, **shares})
-    frame = pd.DataFrame(rows, columns=POSITION + ["tokens"] + ids)
+    n_tokens, found = _paragraph_finds(report, themes)
+    frame = report.paragraphs[PARAGRAPH_POSITION].copy()
+    frame["tokens"] = n_tokens
+    shares = pd.DataFrame([_shares(n, themes, f) for n, f in zip(n_tokens, found)], columns=ids, dtype=float)
+    frame = pd.concat([frame.reset_index(drop=True), shares], axis=1)
     frame["top_theme"] = _top(frame[ids])
     return frame
 
@@ -175,11 +262,11 @@ def theme_words(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     """Which keywords triggered each theme in each paragraph (for a paragraph browser):
     one row per paragraph, theme and keyword, with its count and weight."""
     themes = _as_lexicon(lexicon, load_themes)
+    _, found = _paragraph_finds(report, themes)
     rows = []
-    for p in report.paragraphs.to_dict("records"):
-        found = _score(p["text"], themes)[2]
+    for p, paragraph_found in zip(report.paragraphs.to_dict("records"), found):
         for t in themes:
-            for word, count in sorted(found[t.id].items(), key=lambda wc: -wc[1]):
+            for word, count in sorted(paragraph_found[t.id].items(), key=lambda wc: -wc[1]):
                 rows.append([p["paragraph"], p["heading"], t.id, word, count, t.keywords[word]])
     return pd.DataFrame(rows, columns=["paragraph", "heading", "theme", "word", "count", "weight"])
 
@@ -192,7 +279,7 @@ def theme_browser(report: Report, lexicon: Lexicon = None, shown: int = 3) -> pd
     words = theme_words(report, lexicon)
     words["item"] = words["word"] + "×" + words["count"].astype(str)
     items = words.groupby(["paragraph", "theme"])["item"].agg(" ".join)
-    ids = [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme"]]
+    ids = [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme"]]
     triggers = []
     for paragraph, row in scores[ids].iterrows():
         best = row[row > 0].sort_values(ascending=False, kind="stable").head(shown)
@@ -206,7 +293,7 @@ def theme_browser(report: Report, lexicon: Lexicon = None, shown: int = 3) -> pd
 def aggregate_themes(scores: pd.DataFrame, by: str | None = "section") -> pd.DataFrame:
     """Theme shares per section, per part (by="part") or for the whole report (by=None):
     the token-weighted mean of the paragraph shares, groups in report order, plus top_theme."""
-    ids = [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme"]]
+    ids = [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme"]]
     keys = scores[by] if by else pd.Series("report", index=scores.index)
     hits = scores[ids].mul(scores["tokens"], axis=0).groupby(keys, sort=False).sum()
     tokens = scores["tokens"].groupby(keys, sort=False).sum()
@@ -225,15 +312,16 @@ def policy_instruments(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     listed first) and cues (the cue words found)."""
     kinds = _as_lexicon(lexicon, load_instruments)
     ids = [k.id for k in kinds]
-    rows = []
-    for s in report.sentences.to_dict("records"):
-        find = _finder(s["text"])
-        found = {k.id: find(k.keywords) for k in kinds}
-        position = {c: s[c] for c in SENTENCE_POSITION}
-        cues = "、".join(word for k in kinds for word in found[k.id])
-        rows.append({**position, "text": s["text"], **_weighted(kinds, found), "cues": cues})
-    frame = pd.DataFrame(rows, columns=SENTENCE_POSITION + ["text"] + ids + ["cues"])
-    frame.insert(len(frame.columns) - 1, "instrument", _top(frame[ids]))
+    text, offsets = _report_text(report)
+    sentences = report.sentences
+    starts = [offsets[p] + s for p, s in zip(sentences["paragraph"], sentence_starts(report))]
+    occurrences = text.occurrences(frozenset(w for k in kinds for w in k.keywords))
+    found = {k.id: _counts(text.finds(k.keywords, occurrences), starts) for k in kinds}
+    frame = sentences[SENTENCE_POSITION + ["text"]].reset_index(drop=True)
+    weighted = [_weighted(kinds, {k: found[k][i] for k in ids}) for i in range(len(starts))]
+    frame = pd.concat([frame, pd.DataFrame(weighted, columns=ids, dtype=float)], axis=1)
+    frame["instrument"] = _top(frame[ids])
+    frame["cues"] = ["、".join(word for k in ids for word in found[k][i]) for i in range(len(starts))]
     return frame
 
 
@@ -297,7 +385,7 @@ def _names(ids: list[str], lexicon: Lexicon, loader: Loader) -> list[str]:
 
 
 def _theme_ids(scores: pd.DataFrame) -> list[str]:
-    return [c for c in scores.columns if c not in POSITION + ["tokens", "top_theme", "scope"]]
+    return [c for c in scores.columns if c not in PARAGRAPH_POSITION + ["tokens", "top_theme", "scope"]]
 
 
 def theme_shares(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:

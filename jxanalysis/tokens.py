@@ -3,30 +3,44 @@
 jxanalysis keeps its own jieba.Tokenizer, so jieba's global default dictionary is left
 untouched for other code in the same process; the dictionary cache lives in a per-user folder.
 
-An optional fast backend, `backend="rjieba"`, uses rjieba (the Rust port, jieba-rs) with the
-same policy lexicon; its tokens are the same as jieba's (tests/test_tokenize_backends.py).
+The default backend is rjieba (the Rust port, jieba-rs) with the same policy lexicon; its
+tokens are the same as jieba's (tests/test_tokenize_backends.py). jieba, the reference backend,
+is used where rjieba is not installed, or with `backend="jieba"`.
+
+A report is tokenized once: `report_tokens(report)` is computed on first use, kept on the Report,
+and shared by word frequencies, theme scores, policy instruments, keywords and the command line.
+POS tags are a context-free dictionary lookup (jieba's dict.txt plus the policy lexicon's tags),
+so they are the same whichever backend cut the text.
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import jieba
-import jieba.posseg
+import numpy as np
 import pandas as pd
 import stopwordsiso
 
-from .cleaning import HAN
+from . import datafiles
+from .patterns import HAN
 
 if TYPE_CHECKING:
+    import jieba.posseg
     import rjieba
 
+    from .report import Report
+
 Backend = Literal["jieba", "rjieba"]
+#: The backend used when none is named: rjieba when it is installed, else jieba.
+DEFAULT_BACKEND: Backend = "rjieba" if importlib.util.find_spec("rjieba") else "jieba"
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines on stderr
 
@@ -34,12 +48,6 @@ _KEEP = re.compile(f"[{HAN}]|[A-Za-z]{{2,}}")  # a token needs a Chinese charact
 _NUMERAL = "\\d.,%％〇零一二两三四五六七八九十百千万亿"
 # A number, possibly with 第/约/余/多 and a measure word: 4.5%, 万余户, 余万元, 十二届, 第一.
 _NUMBER = re.compile(rf"^[第约近超]?[{_NUMERAL}]*[余多]?[{_NUMERAL}]*[元户件名次个年届项批轮场家步]?$")
-
-
-def _data_lines(name: str) -> list[str]:
-    """Non-comment, non-empty lines of a data file shipped in jxanalysis/data."""
-    text = resources.files("jxanalysis").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def cache_dir() -> Path:
@@ -52,13 +60,13 @@ def cache_dir() -> Path:
 
 def policy_terms() -> list[tuple[str, int, str]]:
     """The policy lexicon as (word, frequency, POS tag) triples."""
-    return [(w, int(f), t) for w, f, t in (line.split() for line in _data_lines("policy_terms.txt"))]
+    return [(w, int(f), t) for w, f, t in (line.split() for line in datafiles.lines("policy_terms.txt"))]
 
 
 @lru_cache(maxsize=None)
 def stopwords() -> frozenset[str]:
     """General Chinese stopwords (stopwordsiso) plus the report boilerplate list."""
-    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(_data_lines("stopwords_policy.txt"))
+    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(datafiles.lines("stopwords_policy.txt"))
 
 
 def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
@@ -132,34 +140,41 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
                     tokens.extend([piece] if _SKIP.match(piece) else piece)
     else:
         tokens = tk.cut(text)
+    joined = [m.start() for m in _JOINED.finditer(text)]
+    if not joined:
+        return tokens
+    ends = list(accumulate(map(len, tokens)))  # the tokens cover text: only those holding +#&._%- are looked at
     out: list[str] = []
-    for token in tokens:
-        if len(token) > 1 and _JOINED.search(token) and not _HAN_JIEBA.search(token) \
-                and not _ALNUM_RUN.fullmatch(token) and not tk.has_word(token):
-            out.extend(piece for piece in _ALNUM_RUN.split(token) if piece)
-        else:
-            out.append(token)
-    return out
+    done = 0
+    for i in sorted({bisect_right(ends, at) for at in joined}):
+        token = tokens[i]
+        if len(token) > 1 and not _HAN_JIEBA.search(token) and not _ALNUM_RUN.fullmatch(token) \
+                and not tk.has_word(token):
+            out += tokens[done:i]
+            out += [piece for piece in _ALNUM_RUN.split(token) if piece]
+            done = i + 1
+    return out + tokens[done:] if out else tokens
 
 
-def _cut(text: str, lexicon: bool, backend: Backend) -> list[str]:
-    """Every token of text from the chosen backend."""
-    if backend == "jieba":
-        return tokenizer(lexicon).lcut(text)
+def _cut(text: str, lexicon: bool, backend: Backend | None) -> list[str]:
+    """Every token of text from the chosen backend (None: DEFAULT_BACKEND)."""
+    backend = backend or DEFAULT_BACKEND
     if backend == "rjieba":
         return _rjieba_cut(text, rjieba_tokenizer(lexicon))
+    if backend == "jieba":
+        return tokenizer(lexicon).lcut(text)
     raise ValueError(f'unknown tokenizer backend {backend!r}: use "jieba" or "rjieba"')
 
 
-def segment(text: str, lexicon: bool = True, backend: Backend = "jieba") -> list[str]:
+def segment(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[str]:
     """Every token of text, nothing removed (for showing segmentation)."""
     return _cut(text, lexicon, backend)
 
 
-def tokenize(text: str, lexicon: bool = True, backend: Backend = "jieba") -> list[str]:
+def tokenize(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[str]:
     """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off.
 
-    backend="rjieba" gives the same tokens several times faster (needs the rjieba package).
+    backend: "rjieba" (the default when installed) or "jieba"; both give the same tokens.
     """
     return [t for t in _cut(text, lexicon, backend) if is_content(t)]
 
@@ -173,13 +188,15 @@ def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
     })
 
 
-def pos_tagger(lexicon: bool = True) -> jieba.posseg.POSTokenizer:
-    """The one POS tagger over the private tokenizer, with the policy lexicon's tags."""
+def pos_tagger(lexicon: bool = True) -> "jieba.posseg.POSTokenizer":
+    """jieba's POS tagger over the private tokenizer, with the policy lexicon's tags (TextRank's)."""
     return _pos_tagger(bool(lexicon))
 
 
 @lru_cache(maxsize=None)
-def _pos_tagger(lexicon: bool) -> jieba.posseg.POSTokenizer:
+def _pos_tagger(lexicon: bool) -> "jieba.posseg.POSTokenizer":
+    import jieba.posseg  # imported here: it loads HMM tables that most analyses never use
+
     # jieba hands a tokenizer's user-word tags only to the first POSTokenizer built on it,
     # so the policy tags are set explicitly: they never depend on which tagger came first.
     tagger = jieba.posseg.POSTokenizer(tokenizer(lexicon))
@@ -189,7 +206,107 @@ def _pos_tagger(lexicon: bool) -> jieba.posseg.POSTokenizer:
     return tagger
 
 
-def tokenize_pos(text: str, lexicon: bool = True) -> list[tuple[str, str]]:
+def pos_tags(lexicon: bool = True) -> dict[str, str]:
+    """The POS tag of every dictionary word: jieba's dict.txt, then the policy lexicon's tags
+    (the table jieba.posseg looks words up in)."""
+    return _pos_tags(bool(lexicon))
+
+
+@lru_cache(maxsize=None)
+def _pos_tags(lexicon: bool) -> dict[str, str]:
+    tags = {}
+    with open(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME, encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.rstrip("\n").split(" ")
+            tags[word] = tag
+    if lexicon:
+        tags.update({word: tag for word, _, tag in policy_terms()})
+    return tags
+
+
+class _TagMemo(dict):
+    """The tags of the words met so far: a small table in front of the large one."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        super().__init__()
+        self.tags = tags
+
+    def __missing__(self, word: str) -> str:
+        self[word] = tag = self.tags.get(word, "x")
+        return tag
+
+
+@lru_cache(maxsize=None)
+def _tag_memo(lexicon: bool) -> _TagMemo:
+    return _TagMemo(pos_tags(lexicon))
+
+
+def tokenize_pos(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[tuple[str, str]]:
     """The tokens of `tokenize` with their dictionary POS tag ("x" for words jieba found by HMM)."""
-    tags = pos_tagger(lexicon).word_tag_tab
-    return [(t, tags.get(t, "x")) for t in tokenize(text, lexicon)]
+    tags = _tag_memo(bool(lexicon))
+    return [(t, tags[t]) for t in tokenize(text, lexicon, backend)]
+
+
+_STORE_KEY = "_jx_report_tokens"  # where report_tokens keeps its table in the Report's __dict__
+TOKEN_COLUMNS = ["line", "paragraph", "sentence_id", "start", "word", "pos", "keep"]
+
+
+def report_tokens(report: "Report", backend: Backend | None = None) -> pd.DataFrame:
+    """Every token of a report's body, cut once and kept on the report for later calls.
+
+    One row per token, in reading order: line (index in report.body), paragraph and sentence_id
+    (as in report.paragraphs / report.sentences; -1 on part and section heading lines, which are
+    not paragraphs), start (character offset in its line), word, pos (dictionary tag, "x" when
+    none) and keep (a content token: `is_content`). A line is cut whole: jieba and jieba-rs never
+    join characters across 。！？；, so its tokens are those of its sentences cut one by one.
+    """
+    backend = backend or DEFAULT_BACKEND
+    store = report.__dict__.setdefault(_STORE_KEY, {})
+    if backend not in store:
+        store[backend] = _report_tokens(report, backend)
+    return store[backend]
+
+
+def sentence_starts(report: "Report") -> list[int]:
+    """For each row of report.sentences, its character offset in its paragraph's text."""
+    offsets, previous, at = [], -1, 0
+    lines = report.paragraphs["text"].to_numpy()
+    for paragraph, text in zip(report.sentences["paragraph"], report.sentences["text"]):
+        if paragraph != previous:
+            previous, at = paragraph, 0
+        at = lines[paragraph].find(text, at)  # sentences are stripped pieces of the line, in order
+        offsets.append(at)
+        at += len(text)
+    return offsets
+
+
+def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
+    text = "\n".join(report.body)  # cut at once: no token crosses a newline
+    words = np.array(_cut(text, True, backend), dtype=object)
+    ends = np.fromiter(accumulate(map(len, words)), dtype=np.int64, count=len(words))
+    starts = ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    inside = words != "\n"
+    words, starts = words[inside], starts[inside]
+    line_starts = np.fromiter(accumulate((len(line) + 1 for line in report.body), initial=0), dtype=np.int64)
+    line = np.searchsorted(line_starts, starts, side="right") - 1
+    # the paragraph of each body line (-1 for heading lines), and each sentence's offset in the text
+    paragraphs = list(report.paragraphs["text"])
+    paragraph_of_line = np.full(len(report.body), -1, dtype=np.int64)
+    paragraph = 0
+    for n, body_line in enumerate(report.body):
+        if paragraph < len(paragraphs) and body_line == paragraphs[paragraph]:
+            paragraph_of_line[n], paragraph = paragraph, paragraph + 1
+    line_of_paragraph = np.flatnonzero(paragraph_of_line >= 0)
+    sentence_lines = line_of_paragraph[report.sentences["paragraph"].to_numpy(dtype=np.int64)]
+    sentence_offsets = line_starts[sentence_lines] + np.asarray(sentence_starts(report), dtype=np.int64)
+    paragraph = paragraph_of_line[line]
+    sentence_id = np.maximum(np.searchsorted(sentence_offsets, starts, side="right") - 1, 0)
+    sentence_id[paragraph < 0] = -1
+    codes, uniques = pd.factorize(words)
+    tags = _tag_memo(True)
+    return pd.DataFrame({
+        "line": line, "paragraph": paragraph, "sentence_id": sentence_id, "start": starts - line_starts[line],
+        "word": pd.Series(words, dtype=object),
+        "pos": pd.Series(np.array([tags[w] for w in uniques], dtype=object)[codes], dtype=object),
+        "keep": np.array([is_content(w) for w in uniques], dtype=bool)[codes],
+    }, columns=TOKEN_COLUMNS)

@@ -8,24 +8,31 @@ line with its copy number, so every file has its own bytes and its own cache ent
     speed-up, on the first --compare-mb megabytes of the copies (default 20: all of them; about
     90 s on 1 worker on a 2-core machine; a smaller figure gives a quicker, rougher comparison);
   * the whole corpus with every core (the compared part already cached, its time added),
-    then the cached re-run of the whole corpus (hash + read only).
+    then the cached re-run of the whole corpus (hash + read only);
+  * `jxanalysis index` (jx.term_index, digital_economy) on one core: target >= 8 MB/s;
+  * the peak memory (RSS, in a fresh process) of loading and analysing one --big-mb MB report
+    (default 50, the seed's body repeated): target < 500 MB.
 
 Each timed run starts from an empty cache folder in the temporary folder (the user's cache is
 not touched). The worker processes are started (and timed) before the parallel runs.
 
-    .venv/bin/python tests/bench_corpus.py [--mb 20] [--compare-mb 20]
+    .venv/bin/python tests/bench_corpus.py [--mb 20] [--compare-mb 20] [--big-mb 50]
 """
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from jxanalysis.corpus import analyze_many
 from jxanalysis.report import SEED
+from jxanalysis.term_index import term_index
+from jxanalysis.tokens import rjieba_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [SEED, *sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))]
@@ -70,6 +77,7 @@ def timed(paths: list[Path], n_jobs: int, cache: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="size of the replicated corpus in MB (default 20)")
+    parser.add_argument("--big-mb", type=float, default=50.0, help="size of the one large report (default 50)")
     parser.add_argument("--compare-mb", type=float, default=20.0,
                         help="MB used for the 1-worker/2-worker comparison (default 20: all of it)")
     args = parser.parse_args()
@@ -101,8 +109,54 @@ def main() -> None:
                   f"(the first {mb:.2f} MB timed above, the rest {rest:.1f} s)")
         cached = timed(paths, cores, folder / "cache-2")
         print(f"cached re-run: {total:.2f} MB in {cached:.2f} s = {total / cached:.1f} MB/s (hash + read only)")
+        bare = bare_tokenizer(paths[:len(SOURCES)])
+        start = time.perf_counter()
+        term_index(compare, "digital_economy", n_jobs=1, cache_dir=folder / "terms")
+        index = time.perf_counter() - start
+        print(f"jxanalysis index, 1 worker: {mb:.2f} MB in {index:.1f} s = {mb / index:.2f} MB/s "
+              f"(target >= 8 MB/s; bare rjieba cut {bare:.1f} MB/s of report files)")
+        print(f"full analysis per core: {mb / one:.2f} MB/s (target >= 2 MB/s); 1 -> 2 workers: "
+              f"{one / two:.2f}x (target >= 1.8x on an idle machine)")
+        peak = peak_memory(folder / "big.txt", args.big_mb)
+        print(f"one {args.big_mb:.0f} MB report, load and analyse: peak RSS {peak:.0f} MB (target < 500 MB)")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
         shutil.rmtree(folder / "reports")
+
+
+def bare_tokenizer(paths: list[Path]) -> float:
+    """rjieba's own cut of the texts of paths, in MB of report files per second."""
+    from jxanalysis.loading import read_text
+
+    texts = [read_text(p) for p in paths]
+    rjieba_tokenizer().cut("预热")
+    start = time.perf_counter()
+    for text in texts:
+        rjieba_tokenizer().cut(text)
+    return size_mb(paths) / (time.perf_counter() - start)
+
+
+BIG = """
+import resource, sys, time
+import jxanalysis as jx
+start = time.perf_counter()
+report = jx.load_report(sys.argv[1])
+jx.word_frequencies(report), jx.theme_scores(report), jx.policy_instruments(report), jx.extract_indicators(report)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - start)
+"""
+
+
+def peak_memory(path: Path, megabytes: float) -> float:
+    """Peak RSS in MB of a fresh process loading and analysing one report of about `megabytes` MB."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[3:]) + "\n"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines[:3]) + "\n")
+        for _ in range(int(megabytes * 1e6 / len(body.encode("utf-8"))) + 1):
+            out.write(body)
+    run = subprocess.run([sys.executable, "-c", BIG, str(path)], capture_output=True, text=True, check=True)
+    peak, seconds = map(float, run.stdout.split())
+    print(f"  ({path.stat().st_size / 1e6:.1f} MB analysed in {seconds:.0f} s)")
+    return peak
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from jxanalysis.indicator_tables import (
     headline_indicators,
     kinds_by_section,
 )
-from jxanalysis.indicators import COLUMNS, POSITION
+from jxanalysis.indicators import COLUMNS, INDICATOR_POSITION
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_headline_indicators_of_the_seed(table):
     assert head["rank"].tolist() == ["", ""] + ["全市第一"] * 4 + ["全市第三"] * 2 + ["", ""]
     assert head["rank_place"].fillna(0).tolist() == [0, 0, 1, 1, 1, 1, 3, 3, 0, 0]
     assert head.loc[0, "亿元"] == 375.0 and head["亿元"].isna().sum() == 9
-    assert set(POSITION) <= set(head.columns)
+    assert set(INDICATOR_POSITION) <= set(head.columns)
 
 
 def test_headline_leaves_out_shares_and_intensities():
@@ -76,7 +76,7 @@ def test_headline_leaves_out_shares_and_intensities():
 
 def test_headline_of_plain_text_has_no_position_columns():
     head = headline_indicators(jx.extract_indicators("地区生产总值增长4.5%。"))
-    assert not set(POSITION) & set(head.columns) and head["raw"].tolist() == ["4.5%"]
+    assert not set(INDICATOR_POSITION) & set(head.columns) and head["raw"].tolist() == ["4.5%"]
 
 
 def test_amounts_by_section(table):
@@ -113,4 +113,4 @@ def test_tables_work_on_every_corpus_report(corpus_report):
     assert len(head) >= 5 and (head["kind"] != "rank").all()
     assert kinds_by_section(table)["total"].sum() == len(table)
     assert len(amounts_by_section(table)) == ((table["kind"] == "amount") & (table["unit"] == "元")).sum()
-    assert list(table.columns) == COLUMNS + POSITION
+    assert list(table.columns) == COLUMNS + INDICATOR_POSITION

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jxanalysis as jx
-from jxanalysis.indicators import COLUMNS, MAGNITUDES, POSITION, UNITS, extract_indicators
+from jxanalysis.indicators import COLUMNS, MAGNITUDES, INDICATOR_POSITION, UNITS, extract_indicators
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -258,7 +258,7 @@ def test_columns_for_text_and_report():
     assert list(extract_indicators("增长4.5%。").columns) == COLUMNS
     assert list(extract_indicators("无数字。").columns) == COLUMNS
     found = extract_indicators(jx.load_report())
-    assert list(found.columns) == COLUMNS + POSITION
+    assert list(found.columns) == COLUMNS + INDICATOR_POSITION
     assert found.part.str.startswith(("一、", "二、")).all()
 
 

@@ -78,7 +78,7 @@ def test_global_jieba_dictionary_untouched():
 
 
 def test_tokenize_is_quiet_on_stderr(tmp_path):
-    code = "import jxanalysis as jx; jx.tokenize('营商环境持续优化')"
+    code = "import jxanalysis as jx; jx.tokenize('营商环境持续优化'); jx.tokenize('营商环境持续优化', backend='jieba')"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"XDG_CACHE_HOME": str(tmp_path), "PATH": ""}, check=True)
     assert run.stderr == ""

@@ -62,3 +62,56 @@ _pieces = st.one_of(
 @given(st.lists(_pieces, max_size=12).map("".join))
 def test_backends_agree_on_mixed_text(text):
     assert segment(text, backend="rjieba") == segment(text)
+
+
+# --- rjieba by default, dictionary POS tags, one shared tokenization per report ---------------
+
+from jxanalysis import tokens  # noqa: E402
+
+
+def test_rjieba_is_the_default_backend():
+    assert tokens.DEFAULT_BACKEND == "rjieba"
+    text = jx.load_report().text
+    assert tokenize(text) == tokenize(text, backend="rjieba")
+
+
+def test_pos_tags_are_jiebas_posseg_table():
+    """The tag table read from jieba's dict.txt plus the policy lexicon is jieba.posseg's own."""
+    assert tokens.pos_tags() == tokens.pos_tagger().word_tag_tab
+    assert tokens.pos_tags(lexicon=False) == tokens.pos_tagger(lexicon=False).word_tag_tab
+
+
+@pytest.mark.parametrize("path", jx.seed_reports(), ids=lambda p: p.name)
+def test_tags_identical_between_backends(path):
+    text = jx.load_report(path).text
+    jieba_tags = tokens.tokenize_pos(text, backend="jieba")
+    assert tokens.tokenize_pos(text, backend="rjieba") == jieba_tags
+    print(f"{path.name}: {len(jieba_tags)} tagged tokens identical")
+
+
+@pytest.mark.parametrize("path", jx.seed_reports(), ids=lambda p: p.name)
+def test_report_tokens_are_the_tokens_of_each_paragraph_and_sentence(path):
+    report = jx.load_report(path)
+    table = tokens.report_tokens(report)
+    assert tokens.report_tokens(report) is table  # kept on the report
+    assert list(table.columns) == tokens.TOKEN_COLUMNS
+    assert list(table.word[table.keep]) == tokenize(report.text)
+    for i, text in enumerate(report.paragraphs.text):
+        assert list(table.word[table.keep & (table.paragraph == i)]) == tokenize(text)
+    content = table[table.keep]
+    by_sentence = content.groupby("sentence_id")["word"].agg(list)
+    for sentence in report.sentences.itertuples():
+        assert by_sentence.get(sentence.sentence_id, []) == tokenize(sentence.text)
+    lines = report.body
+    assert all(lines[n][s:s + len(w)] == w for n, s, w in zip(table.line, table.start, table.word))
+
+
+def test_a_report_is_cut_once_per_analysis(monkeypatch):
+    from jxanalysis.corpus import analyze
+
+    calls = []
+    cut = tokens._cut
+    monkeypatch.setattr(tokens, "_cut", lambda *args: calls.append(args[0][:10]) or cut(*args))
+    result = analyze(SEED)
+    assert len(calls) == 1, calls  # frequencies, themes and the CLI's tokens.txt share one cut
+    assert len(result.paragraph_tokens) == len(result.themes)
