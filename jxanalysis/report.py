@@ -14,7 +14,8 @@ from .cleaning import Footnote, clean
 from .loading import ReportError, read_text
 from .patterns import APPENDIX_HEADING, GLOSSARY_HEADING, HAN, HAN_CHAR, NUMBERED_SECTION, NUMERALS, PART_HEADING, UNNUMBERED_PART
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "jinxian-2023-government-work-report.txt"
+# Package data (byte-identical to the checkout's seeds/), so the seed loads from an installed wheel.
+SEED = Path(__file__).resolve().parent / "data" / "seeds" / "jinxian-2023-government-work-report.txt"
 
 _NUM = NUMERALS
 _LEAD_MARK = re.compile(rf"^(?:——|[{_NUM}]{{1,3}}是|（[{_NUM}]{{1,3}}）|第[{_NUM}]{{1,3}}，)")
@@ -31,7 +32,7 @@ _CHINESE_RUN = re.compile(rf"[{HAN}]{{4,}}")  # cleaning leaves such runs as the
 
 
 def seed_reports() -> list[Path]:
-    """Every report in seeds/: the first report and the small comparison corpus."""
+    """Every report in seeds/ (as shipped in the package): the first report and the small comparison corpus."""
     return sorted(SEED.parent.glob("*.txt"))
 
 
