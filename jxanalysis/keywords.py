@@ -11,6 +11,7 @@ import jieba.analyse
 import networkx as nx
 import pandas as pd
 
+from . import arguments
 from .report import Report, split_sentences
 from .tokens import is_content, pos_tagger, stopwords, tokenize, tokenize_pos, tokenizer
 
@@ -21,6 +22,7 @@ def _text(report_or_text: Report | str) -> str:
 
 def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
     """Content-word counts: columns word, count, share, pos; most frequent first, ties by word."""
+    arguments.report_or_text(report_or_text, "word_frequencies")
     tagged = tokenize_pos(_text(report_or_text))
     counts = Counter(word for word, _ in tagged)
     pos = {}

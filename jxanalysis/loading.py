@@ -56,7 +56,11 @@ def read_text(path: str | Path) -> str:
         raise ReportError(path, "no such file")
     if path.is_dir():
         raise ReportError(path, "is a folder, not a report file")
-    text = decode(path.read_bytes(), path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:  # no permission, an I/O error: the file, not the program, is at fault
+        raise ReportError(path, f"cannot be read ({err.strerror or err})") from None
+    text = decode(data, path)
     if _control_share(text) > 0.01:
         raise ReportError(path, "looks binary (control characters), not a text report")
     han = len(_HAN.findall(text))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import arguments
 from .cleaning import Footnote, clean
 from .loading import ReportError, read_text
 from .patterns import APPENDIX_HEADING, GLOSSARY_HEADING, HAN, HAN_CHAR, NUMBERED_SECTION, NUMERALS, PART_HEADING, UNNUMBERED_PART
@@ -219,6 +220,7 @@ def load_report(path: str | Path | None = None) -> Report:
 
     Warns (UserWarning) when the cleaning rules removed more than 5% of the file's Chinese
     characters; `report.removed` lists every removal."""
+    arguments.report_path(path)  # report text, "" or another object: a clear TypeError/ReportError
     path = Path(path) if path is not None else SEED
     raw = read_text(path)
     cleaned = clean(raw)

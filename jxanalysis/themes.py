@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from . import arguments
 from .report import POSITION, Report
 from .tokens import segment, tokenize
 
@@ -160,6 +161,7 @@ def score_text(text: str, lexicon: Lexicon = None) -> pd.Series:
 def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     """One row per paragraph: position columns, tokens (content-token count), one column per
     theme (weighted share of the paragraph's tokens that hit the theme) and top_theme."""
+    arguments.report(report, "theme_scores")
     themes = _as_lexicon(lexicon, load_themes)
     ids = [t.id for t in themes]
     rows = []

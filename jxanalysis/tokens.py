@@ -1,7 +1,8 @@
 """Policy-aware tokenization: jieba with the policy lexicon, minus stopwords and numbers.
 
 jxanalysis keeps its own jieba.Tokenizer, so jieba's global default dictionary is left
-untouched for other code in the same process; the dictionary cache lives in a per-user folder.
+untouched for other code in the same process; the dictionary cache lives in the per-user
+cache folder (jxanalysis.cache), or nowhere when that folder cannot be written.
 
 An optional fast backend, `backend="rjieba"`, uses rjieba (the Rust port, jieba-rs) with the
 same policy lexicon; its tokens are the same as jieba's (tests/test_tokenize_backends.py).
@@ -9,11 +10,9 @@ same policy lexicon; its tokens are the same as jieba's (tests/test_tokenize_bac
 from __future__ import annotations
 
 import logging
-import os
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import jieba
@@ -21,6 +20,8 @@ import jieba.posseg
 import pandas as pd
 import stopwordsiso
 
+from . import arguments
+from .cache import cache_dir
 from .cleaning import HAN
 
 if TYPE_CHECKING:
@@ -42,14 +43,6 @@ def _data_lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def cache_dir() -> Path:
-    """The per-user cache folder ($XDG_CACHE_HOME/jxanalysis or ~/.cache/jxanalysis)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    path = Path(base) / "jxanalysis"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def policy_terms() -> list[tuple[str, int, str]]:
     """The policy lexicon as (word, frequency, POS tag) triples."""
     return [(w, int(f), t) for w, f, t in (line.split() for line in _data_lines("policy_terms.txt"))]
@@ -69,8 +62,13 @@ def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
 @lru_cache(maxsize=None)
 def _tokenizer(lexicon: bool) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
-    tk.tmp_dir = str(cache_dir())
-    tk.initialize()
+    folder = cache_dir()
+    if folder is None:  # no writable cache (already warned): what initialize() does, minus its cache file
+        tk.FREQ, tk.total = tk.gen_pfdict(tk.get_dict_file())
+        tk.initialized = True
+    else:
+        tk.tmp_dir = str(folder)
+        tk.initialize()
     if lexicon:
         for word, freq, tag in policy_terms():
             tk.add_word(word, freq, tag)
@@ -153,6 +151,7 @@ def _cut(text: str, lexicon: bool, backend: Backend) -> list[str]:
 
 def segment(text: str, lexicon: bool = True, backend: Backend = "jieba") -> list[str]:
     """Every token of text, nothing removed (for showing segmentation)."""
+    arguments.text(text, "segment")
     return _cut(text, lexicon, backend)
 
 
@@ -161,6 +160,7 @@ def tokenize(text: str, lexicon: bool = True, backend: Backend = "jieba") -> lis
 
     backend="rjieba" gives the same tokens several times faster (needs the rjieba package).
     """
+    arguments.text(text, "tokenize")
     return [t for t in _cut(text, lexicon, backend) if is_content(t)]
 
 
