@@ -24,6 +24,10 @@ _LIBRARIES = ["jieba", "rjieba", "pandas", "cn2an", "stopwordsiso"]
 _warned: set[str] = set()
 
 
+class CacheWarning(RuntimeWarning):
+    """The cache folder cannot be written: work goes on without a cache."""
+
+
 def usable(folder: Path) -> bool:
     """True when folder can be created and written (tried with a temporary file, since
     permission bits say nothing when running as root); else warn once for it and return False."""
@@ -35,8 +39,8 @@ def usable(folder: Path) -> bool:
     except OSError as err:
         if str(folder) not in _warned:
             _warned.add(str(folder))
-            warnings.warn(f"jxanalysis: cannot write the cache folder {folder} ({err.strerror or err}); "
-                          "working without a cache", RuntimeWarning, stacklevel=3)
+            warnings.warn(f"cannot write the cache folder {folder} ({err.strerror or err}); "
+                          "working without a cache", CacheWarning, stacklevel=3)
         return False
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from tqdm import tqdm
 
 from . import arguments
 from .cache import cache_dir as user_cache_dir
-from .cache import fingerprint, read_entry, usable, write_entry
+from .cache import CacheWarning, fingerprint, read_entry, usable, write_entry
 from .indicators import extract_indicators
 from .keywords import word_frequencies
 from .loading import ReportError, read_text
@@ -100,7 +101,9 @@ def _work(path: Path, target: tuple[Path, str] | None) -> Result | tuple[str, st
     fingerprint counts); a bad file comes back as (path, problem), since ReportError does not
     survive pickling between processes."""
     try:
-        result = analyze(path)
+        with warnings.catch_warnings():  # the parent process has warned about the cache folder once
+            warnings.simplefilter("ignore", CacheWarning)
+            result = analyze(path)
     except ReportError as err:
         return err.path, err.problem
     if target is not None:
