@@ -79,7 +79,7 @@ def test_unwritable_home_or_cache_in_a_fresh_process(tmp_path, kind, variable):
     assert run.returncode == 0, run.stderr
     expected = [*jx.tokenize(SENTENCE), str(len(jx.word_frequencies(jx.load_report())))]
     assert run.stdout.split() == expected
-    assert run.stderr.count("jxanalysis: warning: cannot write the cache folder") == 1, run.stderr
+    assert run.stderr.count("CacheWarning: cannot write the cache folder") == 1, run.stderr
     assert "Traceback" not in run.stderr and "Dump cache file failed" not in run.stderr
 
 
@@ -180,7 +180,7 @@ def test_cli_with_an_unwritable_home_warns_once_and_writes_everything(tmp_path):
     other.write_bytes(SEED.read_bytes() + "另一份\n".encode())
     run = cli("analyze", str(SEED), str(other), "--out", str(tmp_path / "out"), env=env)  # two workers
     assert run.returncode == 0, run.stderr
-    assert run.stderr.count("cannot write the cache folder") == 1, run.stderr
+    assert run.stderr.count("jxanalysis: warning: cannot write the cache folder") == 1, run.stderr
     assert "Traceback" not in run.stderr
     assert (tmp_path / "out" / "other" / "index.html").is_file()
 
@@ -188,10 +188,12 @@ def test_cli_with_an_unwritable_home_warns_once_and_writes_everything(tmp_path):
 # --- the command line on many files ---------------------------------------------------------------
 
 
-def _variant(path: Path, line: str) -> Path:
-    """A copy of the seed with one line added (its own bytes, the same title)."""
+def _variant(path: Path, words: str) -> Path:
+    """A copy of the seed with words added to its first paragraph (its own bytes, the same title)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(SEED.read_bytes() + f"\n{line}\n".encode())
+    text = SEED.read_text(encoding="utf-8")
+    assert "请予审议" in text
+    path.write_text(text.replace("请予审议", f"请予审议（{words}）", 1), encoding="utf-8")
     return path
 
 
