@@ -19,13 +19,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv with pinned versions (constraints.txt)
 
-browser: ## install Debian's chromium and chromium-driver for the browser test (needs root)
+browser: ## install Debian's chromium and chromium-driver for the browser test (apt-get, needs root; CI runs it)
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		if [ "$$(id -u)" != 0 ]; then echo "the browser test needs: sudo apt-get install chromium chromium-driver"; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
-test: $(STAMP) browser ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged
+test: $(STAMP) ## run the whole test suite: unit tests, strict nbval over notebooks/, figures unchanged (the browser test is skipped without chromium: make browser)
 	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 	@$(MAKE) --no-print-directory unchanged WHAT="figures/ (rewritten by the notebooks under nbval)"
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-from html import escape
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from . import compare, html, plots  # noqa: E402
-from .corpus import Result, analyze_many  # noqa: E402
+from .cache import CacheWarning  # noqa: E402
+from .corpus import Result, analyze_each  # noqa: E402
 from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
 from .report import folder_name  # noqa: E402
@@ -28,8 +30,10 @@ quantitative indicators, as CSV tables, PNG figures and an index.html summary pa
 
 commands:
   analyze REPORT... --out DIR   one report: DIR/ holds its tables, figures and index.html;
-                                several reports: one sub-folder DIR/<file name>/ each, and
-                                DIR/index.html linking them
+                                several reports: one sub-folder DIR/<file name>/ each (with
+                                its parent folder's name when two files share a name), and
+                                DIR/index.html linking them; sub-folders an earlier run wrote
+                                for reports not in this run are removed
   compare REPORT... --out DIR   several reports side by side, ordered by date: size and
                                 structure, keyword trends, keyness, theme shares, headline
                                 indicators
@@ -62,11 +66,14 @@ output files (analyze):
   CSV files are UTF-8 with BOM, so Excel opens them directly.
 
 results are cached per file (by its sha256) in ~/.cache/jxanalysis/corpus, so a second run
-over the same files only re-reads them; several files are analysed in parallel.
+over the same files only re-reads them (a cache folder that cannot be written: one warning,
+no cache); several files are analysed in parallel.
 
 exit status:
   0  success
-  1  bad input (missing, empty, binary, undecodable, not a report): a one-line reason naming the file
+  1  bad input (missing, empty, binary, undecodable, unreadable, not a report, no content
+     words): one line per bad file on stderr, naming it and the reason; the other files are
+     still analysed and written, and index.html lists the bad ones
   2  usage error
 
 examples:
@@ -82,8 +89,14 @@ def _figure(ax, name: str, folder: Path) -> Path:
     return path
 
 
+MANIFEST = ".jxanalysis-folders"  # in an --out folder: the report sub-folders the last run wrote
+
+
 def analyze_one(result: Result, out: Path) -> Path:
-    """Write one report's tables, figures and index.html into out; return the page's path."""
+    """Write one report's tables, figures and index.html into out; return the page's path.
+    A report without content words is a ReportError (there is nothing to count or draw)."""
+    if result.words.empty:
+        raise ReportError(result.path, "has no content words (only stopwords, numbers and punctuation)")
     out.mkdir(parents=True, exist_ok=True)
     (out / "cleaned.txt").write_text(result.text + "\n", encoding="utf-8")
     (out / "tokens.txt").write_text("".join(line + "\n" for line in result.paragraph_tokens), encoding="utf-8")
@@ -113,21 +126,93 @@ def analyze_one(result: Result, out: Path) -> Path:
     return html.write(out, result.title, blocks)
 
 
-def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> Path:
-    """`jxanalysis analyze`: one folder per report (out itself for a single report)."""
-    results = analyze_many(paths, scheduler=scheduler)
-    if len(results) == 1:
-        return analyze_one(results[0], out)
-    pages = [analyze_one(r, out / folder_name(r.path))
-             for r in tqdm(results, desc="writing", unit="report", file=sys.stderr)]
-    listing = "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(r.title)}</a></li>'
-                      for r, p in zip(results, pages))
-    return html.write(out, "jxanalysis：报告分析 Reports", [html.table(compare.overview(results)), f"<ul>{listing}</ul>"])
+def output_folders(paths: Sequence[Path]) -> list[str]:
+    """One distinct sub-folder name per input: the file name (report.folder_name), preceded by
+    as many parent folders as it takes to tell apart files of the same name (y2015/report.txt,
+    y2019/report.txt -> y2015-report, y2019-report); a file given twice gets -2, -3."""
+    base = [folder_name(p) for p in paths]
+    parents = [Path(p).absolute().parent.parts[1:] for p in paths]
+    names = list(base)
+    for i, name in enumerate(base):
+        others = {parents[j] for j in range(len(paths)) if base[j] == name and parents[j] != parents[i]}
+        if not others:
+            continue
+        depth = 1  # the fewest parent folders that tell this file from every other of its name
+        while depth < len(parents[i]) and any(o[-depth:] == parents[i][-depth:] for o in others):
+            depth += 1
+        names[i] = "-".join([*parents[i][-depth:], name])
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return unique
 
 
-def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> Path:
-    """`jxanalysis compare`: tables and figures comparing the reports, and index.html."""
-    results = analyze_many(paths, scheduler=scheduler)
+def _errors_block(errors: Sequence[ReportError]) -> list[str]:
+    if not errors:
+        return []
+    return [html.heading("未能分析的文件 Files not analysed"),
+            html.listing([(f"{e.path}: {e.problem}", "") for e in errors])]
+
+
+def _tidy(out: Path, written: Sequence[str]) -> list[str]:
+    """Remove the report sub-folders an earlier run wrote into out that this run did not write
+    (so no stale results stay beside fresh ones), record this run's, and return the names of any
+    other sub-folders (not written by jxanalysis), which the index page lists."""
+    manifest = out / MANIFEST
+    earlier = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    for name in set(earlier) - set(written):
+        if name and "/" not in name and name not in (".", "..") and (out / name).is_dir():
+            shutil.rmtree(out / name)
+    manifest.write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
+    return sorted(p.name for p in out.iterdir() if p.is_dir() and p.name not in written and p.name != "figures")
+
+
+def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> tuple[Path | None, list[ReportError]]:
+    """`jxanalysis analyze`: one folder per report (out itself for a single report), and the
+    files that could not be analysed."""
+    outcomes = analyze_each(paths, scheduler=scheduler)
+    if len(outcomes) == 1:
+        if isinstance(outcomes[0], ReportError):
+            return None, [outcomes[0]]
+        page = analyze_one(outcomes[0], out)
+        _tidy(out, [])
+        return page, []
+    results, pages, errors, written = [], [], [], []
+    folders = output_folders(paths)
+    for outcome, folder in tqdm(list(zip(outcomes, folders)), desc="writing", unit="report", file=sys.stderr):
+        try:
+            if isinstance(outcome, ReportError):
+                raise outcome
+            pages.append(analyze_one(outcome, out / folder))
+            results.append(outcome)
+            written.append(folder)
+        except ReportError as err:
+            errors.append(err)
+    out.mkdir(parents=True, exist_ok=True)
+    others = _tidy(out, written)
+    blocks = [html.table(compare.overview(results))] if results else []
+    blocks.append(html.listing([(r.title, html.href(p, out)) for r, p in zip(results, pages)]))
+    blocks += _errors_block(errors)
+    if others:
+        blocks += [html.heading("其他文件夹（不是本次运行写的）Other folders here, not written by this run"),
+                   html.listing([(name, "") for name in others])]
+    return html.write(out, "jxanalysis：报告分析 Reports", blocks), errors
+
+
+def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> tuple[Path | None, list[ReportError]]:
+    """`jxanalysis compare`: tables and figures comparing the reports, and index.html; and the
+    files that could not be analysed (the others are compared when there are two or more)."""
+    outcomes = analyze_each(paths, scheduler=scheduler)
+    results = [r for r in outcomes if not isinstance(r, ReportError)]
+    errors = [r for r in outcomes if isinstance(r, ReportError)]
+    empty = [r for r in results if r.words.empty]
+    errors += [ReportError(r.path, "has no content words (only stopwords, numbers and punctuation)") for r in empty]
+    results = [r for r in results if not r.words.empty]
+    if len(results) < 2:
+        return None, errors + [ReportError("compare", f"needs two reports that can be analysed; {len(results)} of "
+                                                      f"{len(outcomes)} could")]
     out.mkdir(parents=True, exist_ok=True)
     trend_table, theme_table = compare.keyword_trends(results), compare.theme_table(results)
     tables = {
@@ -142,7 +227,7 @@ def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = No
     trends = _figure(plots.heatmap_keyword_trends(trend_table), "05-keyword-trends", figures)
     themes = _figure(plots.heatmap_report_themes(theme_table), "05-theme-shares", figures)
     truncated = [r.title for r in results if r.truncated]
-    blocks = [html.links(files, out)]
+    blocks = [html.links(files, out), *_errors_block(errors)]
     if truncated:
         blocks.append(html.paragraph("注意：以下报告被截断，统计不完整：" + "、".join(truncated), "warning"))
     blocks += [
@@ -152,7 +237,7 @@ def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = No
         html.heading("主题 Theme shares"), html.image(themes, out, "主题占比"),
         html.heading("主要指标 Headline indicators"), html.table(tables["headline_indicators"], rows=80),
     ]
-    return html.write(out, "jxanalysis：报告比较 Comparing reports", blocks)
+    return html.write(out, "jxanalysis：报告比较 Comparing reports", blocks), errors
 
 
 def index_command(paths: Sequence[Path], out: Path, dictionary: str, jobs: int | None = None,
@@ -190,6 +275,14 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """jxanalysis's own warnings as one line on stderr; others as Python shows them."""
+    if issubclass(category, CacheWarning):
+        print(f"jxanalysis: warning: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
@@ -207,16 +300,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     setup()
     try:
-        command = analyze_command if args.command == "analyze" else compare_command
-        page = command(args.reports, args.out, args.scheduler)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", CacheWarning)
+            warnings.showwarning = _show_warning
+            command = analyze_command if args.command == "analyze" else compare_command
+            page, errors = command(args.reports, args.out, args.scheduler)
     except ReportError as err:
-        print(f"jxanalysis: error: {err}", file=sys.stderr)
-        return 1
+        page, errors = None, [err]
     except OSError as err:
         print(f"jxanalysis: error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
         return 1
-    print(page)
-    return 0
+    for err in errors:
+        print(f"jxanalysis: error: {err}", file=sys.stderr)
+    if page is not None:
+        print(page)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

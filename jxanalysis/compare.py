@@ -37,16 +37,25 @@ def label(result: Result) -> str:
     return result.title.replace("政府工作报告", "") or result.path.stem
 
 
+def labels(results: Sequence[Result]) -> list[str]:
+    """The labels of results, made distinct so that no report is dropped from a table: a label
+    two reports share gets the file name in brackets, then a number if that is shared too."""
+    names = [label(r) for r in results]
+    names = [f"{n} ({r.path.name})" if names.count(n) > 1 else n for n, r in zip(names, results)]
+    return [f"{n} #{names[:i].count(n) + 1}" if names.count(n) > 1 else n for i, n in enumerate(names)]
+
+
 def overview(results: Sequence[Result]) -> pd.DataFrame:
     """Size and structure per report (corpus.summary) in date order, labelled."""
     ordered = by_date(results)
-    return summary(ordered).assign(report=[label(r) for r in ordered]).set_index("report")
+    return summary(ordered).assign(report=labels(ordered)).set_index("report")
 
 
 def keyword_trends(results: Sequence[Result], top: int = 15) -> pd.DataFrame:
     """Share (per 1000 tokens) of the words most frequent over all reports, one column per report."""
     ordered = by_date(results)
-    shares = pd.DataFrame({label(r): r.words.set_index("word")["share"] for r in ordered}).fillna(0.0)
+    shares = pd.DataFrame({name: r.words.set_index("word")["share"]
+                           for r, name in zip(ordered, labels(ordered))}).fillna(0.0)
     words = shares.mean(axis=1).sort_values(ascending=False, kind="stable").head(top).index
     return (1000 * shares.loc[words]).round(2)
 
@@ -60,17 +69,17 @@ def report_keyness(results: Sequence[Result], top: int = 10) -> pd.DataFrame:
     """For each report, the words it over-uses against all the other reports together (G²)."""
     ordered = by_date(results)
     frames = []
-    for i, result in enumerate(ordered):
+    for i, (result, name) in enumerate(zip(ordered, labels(ordered))):
         rest = [t for j, other in enumerate(ordered) if j != i for t in _tokens(other)]
         table = keyness(_tokens(result), rest)
-        frames.append(table[table.log_likelihood > 0].head(top).assign(report=label(result)))
+        frames.append(table[table.log_likelihood > 0].head(top).assign(report=name))
     return pd.concat(frames, ignore_index=True)[["report", *frames[0].columns.drop("report")]]
 
 
 def theme_table(results: Sequence[Result]) -> pd.DataFrame:
     """Theme shares of each whole report side by side: one row per theme, one column per report."""
     ordered = by_date(results)
-    columns = {label(r): theme_shares(r.themes).set_index("name")["share"] for r in ordered}
+    columns = {name: theme_shares(r.themes).set_index("name")["share"] for r, name in zip(ordered, labels(ordered))}
     frame = pd.DataFrame(columns)
     return frame.loc[frame.mean(axis=1).sort_values(ascending=False, kind="stable").index].round(4)
 
@@ -86,7 +95,8 @@ def headline_table(results: Sequence[Result]) -> pd.DataFrame:
     sentence that gives one (the latest year's when it gives several: 由2010年的162.4亿元增加到
     2015年的287.9亿元 -> 287.9) and the first growth rate."""
     rows = []
-    for result in by_date(results):
+    ordered = by_date(results)
+    for result, report in zip(ordered, labels(ordered)):
         table = result.indicators
         for name, subjects in HEADLINE.items():
             hits = table[table["subject"].isin(subjects)]
@@ -102,7 +112,7 @@ def headline_table(results: Sequence[Result]) -> pd.DataFrame:
                 continue
             level, unit = _level(amount.iloc[0]) if len(amount) else (np.nan, "")
             rows.append({
-                "report": label(result), "indicator": name, "level": level, "level_unit": unit,
+                "report": report, "indicator": name, "level": level, "level_unit": unit,
                 "growth_pct": growth["value"].iloc[0] if len(growth) else np.nan,
                 "raw": "；".join([*amount["raw"], *growth["raw"]]),
             })

@@ -4,33 +4,36 @@
     results[0].words, results[0].themes, results[0].indicators
     summary(results)                         # one row per report
 
-Each file's results are stored under `jxanalysis.tokens.cache_dir()/corpus`, keyed by the
+Each file's results are stored under `jxanalysis.cache.cache_dir()/corpus`, keyed by the
 sha256 of the file's bytes and a fingerprint of jxanalysis itself (its version, code and
-data files), so a second run only re-reads and hashes the files, and any change to the file
-or to the package computes the tables afresh.
+data files, and the versions of the libraries it uses), so a second run only re-reads and
+hashes the files, and any change to the file or to the package computes the tables afresh.
+An entry is checked before it is served (jxanalysis.cache.read_entry): a corrupt one is
+recomputed and rewritten; a cache folder that cannot be written gives one warning.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import os
-import pickle
-import tempfile
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
 
 import pandas as pd
 
-from . import parallel
+from . import arguments, parallel
+from .cache import cache_dir as user_cache_dir
+from .cache import CacheWarning, fingerprint, read_entry, usable, write_entry
 from .indicators import extract_indicators
 from .keywords import word_frequencies
-from .loading import ReportError, read_text
-from .report import Report, load_report
+from .loading import ReportError
+from .readers import read_bytes
+from .report import REMOVED_COLUMNS, Report, load_report
+from .patterns import HAN_CHAR
 from .themes import theme_scores
-from .tokens import cache_dir as user_cache_dir, report_tokens
+from .tokens import report_tokens
 
 
 @dataclass
@@ -48,49 +51,41 @@ class Result:
     indicators: pd.DataFrame  # jxanalysis.indicators.extract_indicators
     text: str = ""  # the cleaned body text (report.text)
     paragraph_tokens: list[str] = field(default_factory=list)  # each paragraph's content tokens, space-separated
+    audit: list[dict] = field(default_factory=list)  # report.audit: what the loader dropped or changed
+    chinese: int = 0  # Chinese characters in the file's text, before cleaning
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        """report.removed: rule, offset, text, replacement."""
+        return pd.DataFrame(self.audit, columns=REMOVED_COLUMNS)
+
+    def removed_share(self) -> float:
+        """Share of the file's Chinese characters that the loader removed."""
+        dropped = sum(len(HAN_CHAR.findall(row["text"])) for row in self.audit if not row["replacement"])
+        return dropped / self.chinese if self.chinese else 0.0
 
 
-@lru_cache(maxsize=None)
-def fingerprint() -> str:
-    """Package version plus a hash of jxanalysis's code and data files (part of the cache key)."""
-    try:
-        version = metadata.version("jxanalysis")
-    except metadata.PackageNotFoundError:
-        version = "0"
-    digest = hashlib.sha256()
-    package = resources.files("jxanalysis")
-    files = [f for f in package.iterdir() if f.name.endswith(".py")]
-    files += [f for f in package.joinpath("readers").iterdir() if f.name.endswith(".py")]
-    files += [f for f in package.joinpath("data").iterdir() if f.is_file()]
-    for item in sorted(files, key=lambda f: f.name):
-        digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    return f"{version}-{digest.hexdigest()[:12]}"
-
-
-def file_sha256(path: str | Path) -> str:
+def file_sha256(path: str | Path, data: bytes | None = None) -> str:
     """sha256 of a file's bytes; a missing, unreadable or folder path raises ReportError."""
-    path = Path(path)
-    if not path.is_file():
-        read_text(path)  # raises the loader's own ReportError: no such file / is a folder
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as err:
-        raise ReportError(path, f"cannot be read ({err.strerror})") from None
+    return hashlib.sha256(read_bytes(Path(path)) if data is None else data).hexdigest()
 
 
-def analyze(path: str | Path) -> Result:
-    """Load one report and compute its standard tables (no cache).
+def analyze(path: str | Path, data: bytes | None = None) -> Result:
+    """Load one report and compute its standard tables (no cache). data: the file's bytes when
+    they were read already (a pipe is read only once).
 
     A bad file raises ReportError naming it; so does a file that loads but breaks an analysis
     (the original error is chained), so that one odd report names itself in a corpus run."""
     path = Path(path)
-    sha = file_sha256(path)
+    data = read_bytes(path) if data is None else data
+    sha = file_sha256(path, data)
     try:
-        report = load_report(path)
+        report = load_report(path, data)
         return Result(
             path=path, sha256=sha, title=report.title, date=report.date, truncated=report.truncated,
             characters=len(report.text), words=word_frequencies(report), themes=theme_scores(report),
             indicators=extract_indicators(report), text=report.text, paragraph_tokens=paragraph_tokens(report),
+            audit=report.audit, chinese=len(report.raw) - len(HAN_CHAR.sub("", report.raw)),
         )
     except ReportError:
         raise
@@ -106,45 +101,46 @@ def paragraph_tokens(report: Report) -> list[str]:
     return [joined.get(i, "") for i in range(len(report.paragraphs))]
 
 
-def _cache_file(folder: Path, sha: str) -> Path:
-    return folder / f"{sha}-{fingerprint()}.pkl"
+def _cache_key(folder: Path, sha: str) -> tuple[Path, str]:
+    """The cache file of a file with this sha256, and the key its entry must carry."""
+    key = f"{sha}-{fingerprint()}"
+    return folder / f"{key}.pkl", key
 
 
-def _read_cached(target: Path, path: Path) -> Result | None:
-    """The result cached at target, re-pointed at path; None when absent or unreadable."""
-    try:
-        with open(target, "rb") as handle:
-            result = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+def _read_cached(target: tuple[Path, str], path: Path, sha: str) -> Result | None:
+    """The result cached at target, re-pointed at path; None when absent or not a sound entry
+    for this file (then it is recomputed and rewritten)."""
+    result = read_entry(*target)
+    if not isinstance(result, Result) or result.sha256 != sha:
         return None
     result.path = path
     return result
 
 
-def _write_cached(target: Path, result: Result) -> None:
-    """Store a result atomically (a temp file renamed into place), so parallel runs never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _work(path: Path, target: Path | None) -> Result | tuple[str, str]:
+def _work(path: Path, target: tuple[Path, str] | None, data: bytes | None = None) -> Result | tuple[str, str]:
     """Worker: analyse one file and cache it at target (named by the parent process, whose
     fingerprint counts); a bad file comes back as (path, problem), since ReportError does not
     survive pickling between processes."""
     try:
-        result = analyze(path)
+        with warnings.catch_warnings():  # the parent process has warned about the cache folder once
+            warnings.simplefilter("ignore", CacheWarning)
+            result = analyze(path) if data is None else analyze(path, data)
     except ReportError as err:
         return err.path, err.problem
     if target is not None:
-        _write_cached(target, result)
+        write_entry(*target, result)
     return result
+
+
+def _folder(cache_dir: str | Path | None) -> Path | None:
+    """The corpus cache folder; None (after one warning) when it cannot be written."""
+    if cache_dir is None:
+        base = user_cache_dir()
+        if base is None:
+            return None
+        cache_dir = base / "corpus"
+    folder = Path(cache_dir)
+    return folder if usable(folder) else None
 
 
 def analyze_many(
@@ -155,41 +151,61 @@ def analyze_many(
     cache: bool = True,
     scheduler: str | None = None,
 ) -> list[Result]:
-    """The standard tables of every report in paths, in the order given.
+    """The standard tables of every report in paths (a list of paths), in the order given.
 
     n_jobs: worker processes (None: every core; 1: in this process). cache_dir: where results
-    are cached (None: `jxanalysis.tokens.cache_dir()/corpus`); cache=False neither reads nor
-    writes it. progress: a tqdm bar on stderr when more than one file must be analysed.
+    are cached (None: `jxanalysis.cache.cache_dir()/corpus`); cache=False neither reads nor
+    writes it; a folder that cannot be written gives one warning and no cache. progress: a
+    tqdm bar on stderr when more than one file must be analysed.
     scheduler: a Dask scheduler address (tcp://host:8786): the files are analysed on its workers.
     A bad file raises ReportError naming it (the first bad one in the order given), after the
-    good files have been analysed and cached.
+    good files have been analysed and cached; `analyze_each` returns the errors instead.
     """
+    arguments.paths(paths, "analyze_many")
+    results = analyze_each(paths, n_jobs=n_jobs, cache_dir=cache_dir, progress=progress, cache=cache, scheduler=scheduler)
+    for result in results:
+        if isinstance(result, ReportError):
+            raise result
+    return results  # type: ignore[return-value]
+
+
+def analyze_each(
+    paths: Iterable[str | Path],
+    n_jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    progress: bool = True,
+    cache: bool = True,
+    scheduler: str | None = None,
+) -> list[Result | ReportError]:
+    """analyze_many, with a bad file's ReportError in its place in the list instead of raised,
+    so that one bad file among many costs only itself (the command line lists them all)."""
+    arguments.paths(paths, "analyze_each")
     paths = [Path(p) for p in paths]
-    folder = (Path(cache_dir) if cache_dir is not None else user_cache_dir() / "corpus") if cache else None
+    folder = _folder(cache_dir) if cache else None
     results: list[Result | tuple[str, str] | None] = [None] * len(paths)
     todo: list[int] = []
-    targets: list[Path | None] = [None] * len(paths)
+    targets: list[tuple[Path, str] | None] = [None] * len(paths)
+    data: list[bytes | None] = [None] * len(paths)  # kept only for what can be read once (a pipe)
     for i, path in enumerate(paths):
         try:
-            sha = file_sha256(path)
+            content = read_bytes(path)
+            sha = file_sha256(path, content)
+            data[i] = None if path.is_file() else content
         except ReportError as err:
             results[i] = (err.path, err.problem)
             continue
         if folder is not None:
-            targets[i] = _cache_file(folder, sha)
-            results[i] = _read_cached(targets[i], path)
+            targets[i] = _cache_key(folder, sha)
+            results[i] = _read_cached(targets[i], path, sha)
         if results[i] is None:
             todo.append(i)
 
-    done = parallel.run(_work, [(paths[i], targets[i]) for i in todo], n_jobs=n_jobs, scheduler=scheduler,
+    done = parallel.run(_work, [(paths[i], targets[i], data[i]) for i in todo], n_jobs=n_jobs, scheduler=scheduler,
                         progress=progress, desc="analysing")
     for i, result in zip(todo, done):
         results[i] = result
 
-    for result in results:
-        if isinstance(result, tuple):
-            raise ReportError(*result)
-    return results  # type: ignore[return-value]
+    return [ReportError(*r) if isinstance(r, tuple) else r for r in results]  # type: ignore[misc]
 
 
 def summary(results: Sequence[Result]) -> pd.DataFrame:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 from fontTools import subset
@@ -45,14 +46,27 @@ def table(frame: pd.DataFrame, rows: int = 30) -> str:
     return frame.head(rows).to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep="")
 
 
+def href(path: Path, folder: Path) -> str:
+    """path relative to the page's folder, as a URL: %-quoted, so that # ? % and spaces in file
+    names still link to the file, then escaped for an HTML attribute."""
+    return html.escape(quote(path.relative_to(folder).as_posix()))
+
+
 def image(path: Path, folder: Path, alt: str) -> str:
     """An <img> whose src is relative to the page's folder."""
-    return f'<img src="{html.escape(path.relative_to(folder).as_posix())}" alt="{html.escape(alt)}">'
+    return f'<img src="{href(path, folder)}" alt="{html.escape(alt)}">'
 
 
 def links(paths: list[Path], folder: Path) -> str:
-    items = " ".join(f'<a href="{html.escape(p.relative_to(folder).as_posix())}">{html.escape(p.name)}</a>' for p in paths)
+    items = " ".join(f'<a href="{href(p, folder)}">{html.escape(p.name)}</a>' for p in paths)
     return f'<p class="files">{items}</p>'
+
+
+def listing(items: list[tuple[str, str]]) -> str:
+    """A <ul> of (text, href) pairs; an empty href gives plain text."""
+    rows = [f'<li><a href="{link}">{html.escape(text)}</a></li>' if link else f"<li>{html.escape(text)}</li>"
+            for text, link in items]
+    return f"<ul>{''.join(rows)}</ul>"
 
 
 def write(folder: Path, title: str, blocks: list[str]) -> Path:
@@ -61,7 +75,7 @@ def write(folder: Path, title: str, blocks: list[str]) -> Path:
     text = page(title, blocks)
     font = subset.Subsetter()
     font.populate(text=text)
-    with TTFont(bundled_font()) as full:
+    with TTFont(bundled_font(), recalcTimestamp=False) as full:  # same bytes on every run
         font.subset(full)
         full.save(folder / "font.otf")
     path = folder / "index.html"

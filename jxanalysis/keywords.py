@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
+from . import arguments
 from .report import Report, split_sentences
 from .textsearch import occurrences
 from .tokens import is_content, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
@@ -32,6 +33,7 @@ def _content(report: Report) -> pd.DataFrame:
 
 def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
     """Content-word counts: columns word, count, share, pos; most frequent first, ties by word."""
+    arguments.report_or_text(report_or_text, "word_frequencies")
     if isinstance(report_or_text, Report):
         content = _content(report_or_text)
         tagged = list(zip(content["word"], content["pos"]))

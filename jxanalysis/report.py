@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import arguments
 from .cleaning import Footnote, clean
 from .loading import ReportError
 from .readers import read_document
@@ -26,7 +27,8 @@ from .patterns import (
     UNNUMBERED_PART,
 )
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "jinxian-2023-government-work-report.txt"
+# Package data (byte-identical to the checkout's seeds/), so the seed loads from an installed wheel.
+SEED = Path(__file__).resolve().parent / "data" / "seeds" / "jinxian-2023-government-work-report.txt"
 
 _NUM = NUMERALS
 _LEAD_MARK = re.compile(rf"^(?:——|[{_NUM}]{{1,3}}是|（[{_NUM}]{{1,3}}）|第[{_NUM}]{{1,3}}，)")
@@ -41,7 +43,7 @@ _CHINESE_RUN = re.compile(rf"[{HAN}]{{4,}}")  # cleaning leaves such runs as the
 
 
 def seed_reports() -> list[Path]:
-    """Every report in seeds/: the first report and the small comparison corpus."""
+    """Every report in seeds/ (as shipped in the package): the first report and the small comparison corpus."""
     return sorted(SEED.parent.glob("*.txt"))
 
 
@@ -235,6 +237,7 @@ def load_report(path: str | Path | None = None, data: bytes | None = None) -> Re
     Warns (UserWarning) when the cleaning rules removed more than 5% of the file's Chinese
     characters; `report.removed` lists every removal (offset -1: page furniture the web-page
     reader left out of the text)."""
+    arguments.report_path(path)  # report text, "" or another object: a clear TypeError/ReportError
     path = Path(path) if path is not None else SEED
     document = read_document(path, data)
     raw = document.text

@@ -76,7 +76,8 @@ def setup(prefer_system_font: bool = False) -> None:
 def figures_dir(report: Report) -> Path:
     """Where a notebook saves its figures: figures/ for the seed report, figures/<file name>/
     for any other report, so that analysing your own report never overwrites the committed figures."""
-    return FIGURES if report.path.resolve() == SEED.resolve() else FIGURES / folder_name(report.path)
+    seeds = {SEED.resolve(), (_ROOT / "seeds" / SEED.name).resolve()}  # the package's copy or the checkout's
+    return FIGURES if report.path.resolve() in seeds else FIGURES / folder_name(report.path)
 
 
 def save_fig(fig: Figure, name: str, folder: str | Path | None = None) -> Path:

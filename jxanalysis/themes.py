@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import datafiles
+from . import arguments, datafiles
 from .report import PARAGRAPH_POSITION, Report
 from .tokens import report_tokens, segment, sentence_starts, tokenize
 
@@ -247,6 +247,7 @@ def score_text(text: str, lexicon: Lexicon = None) -> pd.Series:
 def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     """One row per paragraph: position columns, tokens (content-token count), one column per
     theme (weighted share of the paragraph's tokens that hit the theme) and top_theme."""
+    arguments.report(report, "theme_scores")
     themes = _as_lexicon(lexicon, load_themes)
     ids = [t.id for t in themes]
     n_tokens, found = _paragraph_finds(report, themes)

@@ -1,7 +1,8 @@
 """Policy-aware tokenization: jieba with the policy lexicon, minus stopwords and numbers.
 
 jxanalysis keeps its own jieba.Tokenizer, so jieba's global default dictionary is left
-untouched for other code in the same process; the dictionary cache lives in a per-user folder.
+untouched for other code in the same process; the dictionary cache lives in the per-user
+cache folder (jxanalysis.cache), or nowhere when that folder cannot be written.
 
 The default backend is rjieba (the Rust port, jieba-rs) with the same policy lexicon; its
 tokens are the same as jieba's (tests/test_tokenize_backends.py). jieba, the reference backend,
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 import stopwordsiso
 
-from . import datafiles
+from . import arguments, datafiles
+from .cache import cache_dir
 from .patterns import HAN
 
 if TYPE_CHECKING:
@@ -50,12 +51,6 @@ _NUMERAL = "\\d.,%％〇零一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(rf"^[第约近超]?[{_NUMERAL}]*[余多]?[{_NUMERAL}]*[元户件名次个年届项批轮场家步]?$")
 
 
-def cache_dir() -> Path:
-    """The per-user cache folder ($XDG_CACHE_HOME/jxanalysis or ~/.cache/jxanalysis)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    path = Path(base) / "jxanalysis"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def policy_terms() -> list[tuple[str, int, str]]:
@@ -77,8 +72,13 @@ def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
 @lru_cache(maxsize=None)
 def _tokenizer(lexicon: bool) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
-    tk.tmp_dir = str(cache_dir())
-    tk.initialize()
+    folder = cache_dir()
+    if folder is None:  # no writable cache (already warned): what initialize() does, minus its cache file
+        tk.FREQ, tk.total = tk.gen_pfdict(tk.get_dict_file())
+        tk.initialized = True
+    else:
+        tk.tmp_dir = str(folder)
+        tk.initialize()
     if lexicon:
         for word, freq, tag in policy_terms():
             tk.add_word(word, freq, tag)
@@ -168,6 +168,7 @@ def _cut(text: str, lexicon: bool, backend: Backend | None) -> list[str]:
 
 def segment(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[str]:
     """Every token of text, nothing removed (for showing segmentation)."""
+    arguments.text(text, "segment")
     return _cut(text, lexicon, backend)
 
 
@@ -176,6 +177,7 @@ def tokenize(text: str, lexicon: bool = True, backend: Backend | None = None) ->
 
     backend: "rjieba" (the default when installed) or "jieba"; both give the same tokens.
     """
+    arguments.text(text, "tokenize")
     return [t for t in _cut(text, lexicon, backend) if is_content(t)]
 
 

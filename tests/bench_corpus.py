@@ -1,6 +1,6 @@
 """Benchmark (make bench): jxanalysis.corpus.analyze_many on a replicated corpus.
 
-Not a test: it prints figures. The seed and the ../shared/corpus reports are copied into a
+Not a test: it prints figures. The seed and the three corpus reports in seeds/ are copied into a
 temporary folder until the copies hold --mb megabytes (default 20); each copy gets one extra
 line with its copy number, so every file has its own bytes and its own cache entry. Printed:
 
@@ -35,7 +35,7 @@ from jxanalysis.term_index import term_index
 from jxanalysis.tokens import rjieba_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [SEED, *sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))]
+SOURCES = [SEED, *sorted(p for p in (ROOT / "seeds").glob("*.txt") if p.name != SEED.name)]
 
 
 def _encoding(data: bytes) -> str:

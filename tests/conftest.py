@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed, the held-in corpus reports in ../shared/corpus/."""
+"""Shared fixtures: the seed and the three corpus reports, read from seeds/ (no ../shared needed)."""
 from __future__ import annotations
 
 import os
@@ -14,10 +14,17 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="jxanalysis-test-cache-")
 import jxanalysis as jx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("JXANALYSIS_CORPUS", ROOT.parent / "shared" / "corpus"))
-CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
-if len(CORPUS_FILES) < 3:  # never let the corpus tests pass by collecting nothing
-    raise RuntimeError(f"the held-in corpus reports are missing from {CORPUS} (set JXANALYSIS_CORPUS)")
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "jinxian-2023-government-work-report.txt"
+# The held-in corpus: byte-identical copies in seeds/ of the reports in ../shared/corpus (the
+# originals are only needed by test_project's check that the copies still match them).
+CORPUS_NAMES = ["guangdong-province-2026.txt", "hailar-district-2016.gbk.txt", "national-2019.txt"]
+CORPUS = SEEDS
+CORPUS_FILES = [SEEDS / name for name in CORPUS_NAMES]
+SHARED_CORPUS = Path(os.environ.get("JXANALYSIS_CORPUS", ROOT.parent / "shared" / "corpus"))
+missing = [p.name for p in CORPUS_FILES if not p.is_file()]
+if missing:  # never let the corpus tests pass by collecting nothing
+    raise RuntimeError(f"the corpus reports {missing} are missing from {SEEDS}")
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 import jxanalysis as jx
 from jxanalysis.indicators import COLUMNS, MAGNITUDES, INDICATOR_POSITION, UNITS, extract_indicators
 
+from conftest import CORPUS, CORPUS_FILES  # the corpus reports, in seeds/
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD_SEED = ROOT / "tests" / "data" / "indicators_gold_seed.csv"
 GOLD_CORPUS = ROOT / "tests" / "data" / "indicators_gold_corpus.csv"
 SEED_NAME = jx.report.SEED.name
@@ -262,7 +263,7 @@ def test_columns_for_text_and_report():
     assert found.part.str.startswith(("一、", "二、")).all()
 
 
-@pytest.mark.parametrize("path", [None, *sorted(CORPUS.glob("*.txt"))], ids=lambda p: getattr(p, "name", "seed"))
+@pytest.mark.parametrize("path", [None, *CORPUS_FILES], ids=lambda p: getattr(p, "name", "seed"))
 def test_raw_is_in_its_sentence(path):
     found = extract_indicators(jx.load_report(path))
     assert len(found) > 20

@@ -1,13 +1,15 @@
-"""Project-level facts: the seed is pinned, environment.yml agrees with pyproject.toml."""
+"""Project-level facts: the seed is pinned (and shipped in the package), environment.yml agrees with pyproject.toml."""
 from __future__ import annotations
 
 import hashlib
 import re
 import tomllib
 
+import pytest
 import yaml
 
-from conftest import ROOT
+import jxanalysis as jx
+from conftest import CORPUS_NAMES, ROOT, SHARED_CORPUS
 
 SEED_SHA256 = "2d139e18c1c02f936d89dd20867300104b905cde926d334a83b7c3fde3fd67a6"
 
@@ -22,10 +24,18 @@ def test_seed_is_byte_identical():
 
 
 def test_seed_corpus_copies_are_byte_identical_to_shared():
-    from conftest import CORPUS_FILES
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"{SHARED_CORPUS} is absent (a clone on its own): the copies in seeds/ are used as they are")
+    for name in CORPUS_NAMES:
+        assert (ROOT / "seeds" / name).read_bytes() == (SHARED_CORPUS / name).read_bytes(), name
 
-    for shared in CORPUS_FILES:
-        assert (ROOT / "seeds" / shared.name).read_bytes() == shared.read_bytes(), shared.name
+
+def test_package_ships_byte_identical_copies_of_seeds():
+    shipped = sorted(p.name for p in jx.report.SEED.parent.glob("*.txt"))
+    assert shipped == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    for name in shipped:
+        assert (jx.report.SEED.parent / name).read_bytes() == (ROOT / "seeds" / name).read_bytes(), name
+    assert jx.seed_reports() == [jx.report.SEED.parent / name for name in shipped]
 
 
 def test_environment_yml_lists_the_pyproject_dependencies():

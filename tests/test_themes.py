@@ -1,7 +1,7 @@
 """Theme lexicon, theme scores, policy instruments, and agreement with hand labels.
 
 The hand labels (tests/data/themes_gold.csv, guideline in tests/data/README_themes.md) give the
-theme of every headed paragraph of the seed and of the ../shared/corpus/ reports, keyed by
+theme of every headed paragraph of the seed and of the corpus reports (seeds/ copies of ../shared/corpus/), keyed by
 report file name and heading text. Agreement is measured separately on the seed and on the
 corpus so that a lexicon tuned to the seed alone shows up.
 """
@@ -29,8 +29,9 @@ from jxanalysis.themes import (
     theme_words,
 )
 
+from conftest import CORPUS  # the corpus reports, in seeds/
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "tests" / "data" / "themes_gold.csv"
 SEED_NAME = jx.report.SEED.name
 THEMES_YAML = ROOT / "jxanalysis" / "data" / "themes.yaml"
