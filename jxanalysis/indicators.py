@@ -57,12 +57,15 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
-    rf"(?:(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
+    rf"(?:(?<![\d.A-Za-z第])(?P<sign>(?<=[{HAN}])[-−](?=\d))?(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
     r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
     rf"(?P<unit>{_UNIT})(?P<per>/[日天月年])?(?![A-Za-z])"
     r"(?P<post>以上|左右)?"
 )
-_BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和])")
+# 1409万、1305万人次 and 4.5-5%: a bare number before a list mark or a dash (the range's first end)
+_BARE = re.compile(r"(?<![\d.A-Za-z第-])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和]|[-—~](?=\d))")
+# 1,192.3亿元, 12,345人: thousands separators (ASCII commas between digit groups) are dropped
+_THOUSANDS = re.compile(r"(?<![\d.,])[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９,])")
 _RANK = re.compile(
     r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
     # an ordinal is digits or a well-formed Chinese numeral up to 九十九, never a mix (第一21, 第1一)
@@ -84,7 +87,10 @@ _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
-_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅)(?:为|达到|达|是|完成)?$")
+_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成)?$")
+# a subject that only points back (总量突破90万亿元, 其中…): the subject of the clause before,
+# or for a count after a count (新增…45家，总量1224家) that subject's 总量
+PRONOUNS = ("总量", "总额", "总数", "其中", "合计", "共计")
 
 # words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
 TRAILING = sorted(
@@ -93,6 +99,7 @@ TRAILING = sorted(
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
         "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年", "新增",
+        "涨幅", "增速", "增幅", "降幅", "控制在",
     ),
     key=len, reverse=True,
 )
@@ -127,9 +134,13 @@ class _Match:
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
-    """NFKC form of text, and for each of its characters the index of the original character."""
+    """NFKC form of text without thousands separators, and for each of its characters the index
+    of the original character."""
+    separators = {m.start() + i for m in _THOUSANDS.finditer(text) for i, ch in enumerate(m.group()) if ch == ","}
     chars, origin = [], []
     for i, ch in enumerate(text):
+        if i in separators:
+            continue
         norm = unicodedata.normalize("NFKC", ch)
         chars.append(norm)
         origin.extend([i] * len(norm))
@@ -155,7 +166,7 @@ def _quantities(s: str) -> list[_Match]:
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
         try:
-            value = _number(m.group("num") or m.group("cn"), m.group("mag"))
+            value = _number(m.group("num") or m.group("cn"), m.group("mag")) * (-1 if m.group("sign") else 1)
         except ValueError:  # Chinese numerals that do not form a number (一三十万) are not a quantity
             continue
         unit = UNITS[m.group("unit")] + (m.group("per") or "")
@@ -280,7 +291,11 @@ def _sentence_rows(sentence: str) -> list[dict]:
             subject = _subject(segment, "" if q.kind == "rank" or continued else _noun_after(s, q.end))
             if q.kind == "rank" and not subject and "均" in segment:
                 subject = "、".join(dict.fromkeys(since_rank))
-            subject = subject or previous_subject
+            if subject in PRONOUNS and rows and rows[-1]["kind"] != "growth":
+                # 新登记经营主体320万户、总量2037.7万户: the stock of what was counted before
+                subject = re.sub(r"^新(?:增|登记|建|设)?", "", previous_subject) + subject
+            elif subject in PRONOUNS or not subject:
+                subject = previous_subject  # 国内生产总值增长6.6%，总量突破90万亿元
         periods = [p.group() for p in _PERIOD.finditer(s, 0, q.start)]
         rows.append({
             "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,
