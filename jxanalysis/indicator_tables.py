@@ -24,7 +24,7 @@ from .themes import section_labels
 
 KINDS = ["amount", "growth", "ratio", "rank"]
 # columns read back as text by read_indicators (all others as numbers when they parse)
-TEXT_COLUMNS = {"subject", "unit", "kind", "raw", "period", "sentence", "part", "part_kind", "section", "rank"}
+TEXT_COLUMNS = {"subject", "unit", "kind", "raw", "period", "scope", "sentence", "part", "part_kind", "section", "rank"}
 
 # Substrings of a subject that name a headline economic indicator; edit to add your own.
 HEADLINE = (

@@ -35,7 +35,8 @@ import pandas as pd
 from .cleaning import HAN
 from .report import Report, split_sentences
 
-COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
+COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "scope", "sentence"]
+SCOPES = ["result", "target", "multi-year", "forecast"]
 POSITION = ["part", "part_kind", "section", "paragraph"]
 
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
@@ -82,6 +83,20 @@ _PERIOD = re.compile(
     r"|(?<![比较])(?:19|20)\d{2}年(?:末|底|上半年|前三季度)?)|预计"
 )
 _CLAUSE_END = ",;:。!?"
+
+# scope (see _scope): cues in the words before a number
+_FORECAST = re.compile(r"预计")
+_MULTI_CLAUSE = re.compile(r"年均|累计|五年|连续|是(?:19|20)\d{2}年的|比(?:19|20)\d{2}年(?:末|底)?|(?:由|从)(?:19|20)\d{2}年")
+_MULTI_SENTENCE = re.compile(r"五年|累计|“十[一二三四五六七八九]五”(?:期间|以来)")
+_FROM_TO = re.compile(r"(?:由|从)[^,;。]*(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低|压减)(?:到|至)")
+_TARGET_CUE = re.compile(r"力争|争取|目标是|目标为|计划|确保|预期")
+_ACHIEVED = re.compile(r"过去五年|五年来|这五年|成就")
+# a five-year review paragraph: its section or its opening says so (这是…的五年, 五年来…)
+FIVE_YEAR_SECTION = re.compile(r"五年|十[一二三四五六七八九]五")
+_FIVE_YEAR_OPENING = re.compile(r"^(?:五年来|过去五年|这五年|“十[一二三四五六七八九]五”(?:以来|时期))")
+_YEAR_OPENING = re.compile(r"^(?:各位代表[,，！!]?)?(?:刚刚)?(?:过去的?|回顾)?(?:一年|(?:19|20)\d{2}年)|^一年来|^去年")
+# verbs of things done (建成…个): in a five-year review such a count is a total over the years
+
 _LIST_SPLIT = re.compile(r"[、和与及]")
 _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the first one's kind and subject
 
@@ -115,6 +130,8 @@ ACTIONS = (
     "动员", "获得", "拉动", "贡献", "组建", "修建", "铺设", "关停", "封停", "腾退",
     "促成", "推动", "吸纳", "覆盖", "用于",
 )
+_DONE = re.compile("|".join(ACTIONS + ("新改扩建", "扩建", "新建", "改建", "治理", "造林", "营造", "筹集", "获批", "取缔",
+                                        "关停", "削减", "落地", "开工", "完成", "累计")))
 # words that end a noun read after the unit (162个县重大重点项目|完成…)
 _NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + (
     "全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及",
@@ -256,8 +273,29 @@ def _clause_start(s: str, pos: int, delimiters: str) -> int:
     return max((s.rfind(d, 0, pos) for d in delimiters), default=-1) + 1
 
 
-def _sentence_rows(sentence: str) -> list[dict]:
-    """All indicators in one sentence, as rows with the COLUMNS."""
+def _scope(s: str, start: int, clause: int, kind: str, part_kind: str, five_year: bool) -> str:
+    """What a number at s[start] is: result, target, multi-year or forecast (see extract_indicators)."""
+    before, in_clause = s[:start], s[clause:start]
+    clause_text = s[clause: min((s.find(d, start) for d in _CLAUSE_END if s.find(d, start) >= 0), default=len(s))]
+    multi = bool(_MULTI_CLAUSE.search(in_clause) or _MULTI_SENTENCE.search(before) or _FROM_TO.search(clause_text))
+    if part_kind in ("plan", "appendix"):
+        return "target"
+    if part_kind == "five-year":
+        return "multi-year" if _ACHIEVED.search(s) and not _TARGET_CUE.search(before) else "target"
+    if _FORECAST.search(before):
+        return "multi-year" if "年均" in in_clause else "forecast"
+    if not part_kind and _TARGET_CUE.search(before):
+        return "target"  # plain text: only the sentence's own cues
+    if multi:
+        return "multi-year"
+    if five_year and (kind == "growth" and "同比" not in in_clause or kind == "amount" and _DONE.search(in_clause)):
+        return "multi-year"  # 五年来…城镇新增就业50.2万人, …增速分别达到15.6%
+    return "result"
+
+
+def _sentence_rows(sentence: str, part_kind: str = "", five_year: bool = False) -> list[dict]:
+    """All indicators in one sentence, as rows with the COLUMNS; part_kind and five_year (the
+    sentence is in a five-year review paragraph) decide the scope with the sentence's cues."""
     s, origin = _normalise(sentence)
     rows: list[dict] = []
     previous_end, previous_subject, shared, shared_index = 0, "", [], 0
@@ -300,7 +338,8 @@ def _sentence_rows(sentence: str) -> list[dict]:
         rows.append({
             "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,
             "approx": q.approx, "raw": sentence[origin[q.start]: origin[q.end - 1] + 1],
-            "period": periods[-1] if periods else "", "sentence": sentence, "_kind": q.kind,
+            "period": periods[-1] if periods else "", "scope": _scope(s, q.start, clause, kind, part_kind, five_year),
+            "sentence": sentence, "_kind": q.kind,
         })
         since_rank = [] if q.kind == "rank" else since_rank + [subject]
         previous_end, previous_subject = q.end, subject
@@ -309,18 +348,45 @@ def _sentence_rows(sentence: str) -> list[dict]:
     return rows
 
 
+def _five_year_paragraphs(report: Report) -> set[int]:
+    """Paragraphs of review parts that review five years rather than the last one: their section
+    says so (这是…的五年, “十四五”时期…), or they open with 五年来 / 过去五年, or they stand before
+    the part's first section in a part about a five-year period and do not open on the last year
+    (各位代表，刚刚过去的2015年…)."""
+    found = set()
+    for p in report.paragraphs.itertuples():
+        if p.part_kind != "review":
+            continue
+        text = p.text.lstrip("—— ")
+        if (FIVE_YEAR_SECTION.search(p.section) or _FIVE_YEAR_OPENING.match(text)
+                or not p.section and FIVE_YEAR_SECTION.search(p.part) and not _YEAR_OPENING.match(text)):
+            found.add(p.paragraph)
+    return found
+
+
 def extract_indicators(report_or_text: Report | str) -> pd.DataFrame:
     """One row per quantity in a Report (with part/section/paragraph) or in plain text.
 
     Columns: subject, value (in base units, 万/亿 applied, % kept as a number), unit, kind
     (amount, growth, ratio, rank), approx, raw (as written, a substring of sentence), period,
-    sentence, and for a Report the position columns part, section, paragraph.
+    scope, sentence, and for a Report the position columns part, part_kind, section, paragraph.
+
+    scope says what the number is:
+    - ``forecast``: an estimate for the year under review (预计全年…, 初步预计…) in a review part;
+    - ``multi-year``: an average, total or change over several years (年均, 累计, 五年, 是2010年的…倍,
+      比2010年…, both ends of 由…增加到…), a growth rate or a count of things done in a paragraph
+      that reviews five years (五年来…, 这是…的五年), and five-year parts that state achievements;
+    - ``target``: everything in plan parts and appendices (goals and planned work), five-year goals,
+      and in plain text a number after 力争/争取/目标是/计划/确保;
+    - ``result``: the rest: outcomes of the year under review, and levels reached.
     """
     if isinstance(report_or_text, str):
         rows = [row for sentence in split_sentences(report_or_text) for row in _sentence_rows(sentence)]
         return pd.DataFrame(rows, columns=COLUMNS)
     rows = []
+    five_year = _five_year_paragraphs(report_or_text)
     for record in report_or_text.sentences.to_dict("records"):
         position = {key: record[key] for key in POSITION}
-        rows.extend({**row, **position} for row in _sentence_rows(record["text"]))
+        found = _sentence_rows(record["text"], record["part_kind"], record["paragraph"] in five_year)
+        rows.extend({**row, **position} for row in found)
     return pd.DataFrame(rows, columns=COLUMNS + POSITION)
