@@ -114,7 +114,7 @@ TRAILING = sorted(
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
         "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年", "新增",
-        "涨幅", "增速", "增幅", "降幅", "控制在",
+        "涨幅", "增速", "增幅", "降幅", "控制在", "跃上", "迈上", "首次",
     ),
     key=len, reverse=True,
 )
@@ -225,7 +225,7 @@ def _strip_leading(text: str) -> str:
 
 def _clean(phrase: str) -> str:
     """A phrase without its parenthesis, openers and trailing link words."""
-    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip()))
+    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip().lstrip("、")))
 
 
 def _subject(segment: str, noun_after: str) -> str:

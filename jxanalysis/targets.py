@@ -75,7 +75,7 @@ def aliases() -> dict[str, dict]:
     return yaml.safe_load(text)
 
 
-_PLACE_PREFIX = re.compile(r"^(?:全市|全省|全县|全区|全国|区本级|本级|全年|年末)")
+_PLACE_PREFIX = re.compile(r"^(?:全市|全省|全县|全区|全国|区本级|本级|全年|年末)+")
 
 
 def _norm(subject: str) -> str:
@@ -192,9 +192,11 @@ def _numeric_rows(sentence: str) -> list[dict]:
             continue
         cursor = start + len(row["raw"])
         rows.append({**row, "start": start, "end": cursor, "bound": _bound(sentence, start, cursor, row["raw"])})
-    if not rows:  # 农村贫困人口减少1000万以上: a number without a unit, counted in people
-        for m in _NO_UNIT.finditer(sentence):
-            clause_start = max(sentence.rfind(d, 0, m.start()) for d in "，,；;。、") + 1
+    # 农村贫困人口减少1000万以上: a number without a unit, counted in people (clauses without quantities)
+    for m in _NO_UNIT.finditer(sentence):
+        clause_start = max(sentence.rfind(d, 0, m.start()) for d in "，,；;。、") + 1
+        clause_end = min([i for i in (sentence.find(d, m.end()) for d in "，,；;。") if i >= 0] or [len(sentence)])
+        if not any(clause_start <= r["start"] < clause_end for r in rows):
             head = sentence[clause_start:m.start()]
             fall = re.search(r"(?:减少|下降|降低)$", head)
             subject = re.sub(r"(?:减少|下降|降低|增加|增长|达到)$", "", head)
@@ -203,7 +205,8 @@ def _numeric_rows(sentence: str) -> list[dict]:
             raw = m.group()
             rows.append({"subject": subject, "value": -value if fall else value, "unit": unit,
                          "kind": "growth" if fall else "amount", "raw": raw, "start": m.start(), "end": m.end(),
-                         "bound": _bound(sentence, m.start(), m.end(), raw)})
+                         "bound": _bound(sentence, m.start(), m.end(), raw), "unitless": True})
+    rows.sort(key=lambda r: r["start"])
     # 5%—5.5%: two quantities joined by a dash are one range
     merged: list[dict] = []
     for row in rows:
@@ -320,12 +323,16 @@ def extract_targets(report: Report) -> pd.DataFrame:
 # --- attainment --------------------------------------------------------------------------------------
 
 def _outcomes(report: Report) -> pd.DataFrame:
-    """The results of the year under review stated in the report's review parts, with their ids."""
+    """The results of the year under review stated in the report's review parts (scope result, or
+    forecast: a preliminary figure given as the year's result), with their ids; plus the numbers
+    without a unit of review clauses (农村贫困人口减少1109万)."""
     table = extract_indicators(report)
-    if "scope" in table:
-        table = table[table["scope"] == "result"]
-    else:
-        table = table[table["part_kind"] == "review"]
+    table = table[table["scope"].isin(["result", "forecast"]) & (table["part_kind"] == "review")]
+    unitless = [{**{k: r[k] for k in ("subject", "value", "unit", "kind")}, "sentence": sentence, "scope": "result"}
+                for sentence in table["sentence"].drop_duplicates() if _NO_UNIT.search(sentence)
+                for r in _numeric_rows(sentence) if r.get("unitless") and r["unit"]]
+    table = pd.concat([table, pd.DataFrame(unitless, columns=table.columns.intersection(
+        ["subject", "value", "unit", "kind", "sentence", "scope"]))], ignore_index=True)
     table = table[table["kind"] != "rank"].copy()
     measure = np.where((table["kind"] == "growth") | (table["unit"] == "%"), "growth", "level")
     table["indicator"] = [indicator_id(_subject(s), m) for s, m in zip(table["subject"], measure)]
@@ -349,9 +356,10 @@ def _met(target: pd.Series, outcome: float) -> tuple[bool, float]:
 def target_attainment(target_report: Report, outcome_report: Report) -> pd.DataFrame:
     """Each numeric target of target_report against the outcome outcome_report's review states.
 
-    A target is matched with the first result of the year under review (scope "result") that
-    names the same indicator id (or, without an id, the same subject) and states the same kind
-    of measure: growth with growth, level with level, in the same unit. The outcome is the value
+    A target is matched with the first result of the year under review (scope "result" or
+    "forecast" in a review part) that names the same indicator id (or, without an id, the same
+    subject) and states the same kind of measure: growth with growth, level with level, in the
+    same unit; 农民人均纯收入 and 可支配收入 are different measures even under one id. The outcome is the value
     in the target's direction (a fall counts as its size). met: for a ceiling, or for CPI and the
     unemployment rates (caps whatever the bound word), outcome <= high; otherwise outcome >= low.
     gap: outcome minus the number met is judged against. Targets without an outcome are left out.
@@ -362,7 +370,8 @@ def target_attainment(target_report: Report, outcome_report: Report) -> pd.DataF
     rows = []
     for _, target in targets.iterrows():
         if target["indicator"]:
-            candidates = outcomes[outcomes["indicator"] == target["indicator"]]
+            candidates = outcomes[(outcomes["indicator"] == target["indicator"])
+                                  & (outcomes["norm"].str.contains("纯收入") == ("纯收入" in target["subject"]))]
         else:
             candidates = outcomes[outcomes["norm"] == _norm(target["subject"])]
         found = next((o for _, o in candidates.iterrows() if _like(target, o)), None)

@@ -91,8 +91,10 @@ def score() -> tuple[int, int, int, list, list]:
 
 
 def test_targets_against_gold():
-    """First run (first complete version, before any tuning to the gold): see the printed
-    figures; FIRST-RUN: precision ?, recall ? (filled in below after the first run)."""
+    """FIRST RUN (the first complete version, commit "targets.py: …"): precision 0.997, recall
+    0.997 (304 of 305 right; the miss: the range 4.5-5% read as 5% exact, fixed in the indicator
+    grammar). Honest caveat: the rules were written after reading the gold's README and the
+    passages it quotes, so the first run is not blind. Now: see the printed figures."""
     tp, n_found, n_gold, wrong, missed = score()
     precision, recall = tp / max(n_found, 1), tp / n_gold
     print(f"\ntargets against gold: {tp} right of {n_found} found, {n_gold} in gold: "
@@ -102,3 +104,39 @@ def test_targets_against_gold():
     for item in missed:
         print("  missed", item)
     assert precision >= 0.95 and recall >= 0.95
+
+
+def attainment_score() -> tuple[int, list, list]:
+    """(right, wrong, extra) over the annotated pairs: a gold row is right when a found row of the
+    same target (subject, low, high, unit, bound) has the gold outcome and the gold met."""
+    right, wrong, extra = 0, [], []
+    for (target_file, outcome_file), gold in ATTAINMENT.groupby(["target_file", "outcome_file"], sort=False):
+        found = jx.target_attainment(load(target_file), load(outcome_file))
+        used = set()
+        for g in gold.itertuples():
+            hit = next((f for f in found.itertuples() if f.Index not in used and same_target(f, g)), None)
+            if hit is not None:
+                used.add(hit.Index)
+            if hit is not None and same_number(hit.outcome, g.outcome) and str(hit.met) == g.met:
+                right += 1
+            else:
+                got = (hit.outcome, hit.met, hit.outcome_sentence[:40]) if hit is not None else None
+                wrong.append((target_file.split("/")[-1], g.subject, g.outcome, g.met, got))
+        extra += [(target_file.split("/")[-1], f.subject, f.unit, f.outcome, f.outcome_sentence[:40])
+                  for f in found.itertuples() if f.Index not in used]
+    return right, wrong, extra
+
+
+def test_attainment_against_gold():
+    """FIRST RUN: 64 of 71 pairs right (0.901). Fixed then: preliminary figures (初步预计) count as
+    outcomes, place prefixes stack (年末全国…), 、 no longer starts a subject, 跃上 ends one, numbers
+    without a unit in review clauses (减少1109万), 纯收入 is not 可支配收入, alias 全社会固定资产投资额.
+    Now: see the printed figure."""
+    right, wrong, extra = attainment_score()
+    print(f"\nattainment against gold: {right} of {len(ATTAINMENT)} pairs right "
+          f"({right / len(ATTAINMENT):.3f}); {len(extra)} outcomes found for targets the gold leaves out")
+    for item in wrong:
+        print("  wrong", item)
+    for item in extra:
+        print("  extra", item)
+    assert right == len(ATTAINMENT)
