@@ -104,7 +104,7 @@ GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
 _GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成)?$")
 # a subject that only points back (总量突破90万亿元, 其中…): the subject of the clause before,
-# or for a count after a count (新增…45家，总量1224家) that subject's 总量
+# or, when that subject was counted before in the sentence (新增…45家，总量1224家), its 总量
 PRONOUNS = ("总量", "总额", "总数", "其中", "合计", "共计")
 
 # words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
@@ -329,7 +329,7 @@ def _sentence_rows(sentence: str, part_kind: str = "", five_year: bool = False) 
             subject = _subject(segment, "" if q.kind == "rank" or continued else _noun_after(s, q.end))
             if q.kind == "rank" and not subject and "均" in segment:
                 subject = "、".join(dict.fromkeys(since_rank))
-            if subject in PRONOUNS and rows and rows[-1]["kind"] != "growth":
+            if subject in PRONOUNS and any(r["kind"] == "amount" and r["subject"] == previous_subject for r in rows):
                 # 新登记经营主体320万户、总量2037.7万户: the stock of what was counted before
                 subject = re.sub(r"^新(?:增|登记|建|设)?", "", previous_subject) + subject
             elif subject in PRONOUNS or not subject:

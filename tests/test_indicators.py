@@ -457,3 +457,8 @@ def test_scope_cues_in_plain_text(text, scope):
 def test_scope_from_to_pair_is_multi_year_at_both_ends():
     found = extract_indicators("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元。")
     assert list(found.scope) == ["multi-year", "multi-year"]
+
+
+def test_total_after_a_count_and_its_growth_is_the_stock():
+    found = extract_indicators("新登记经营主体320万户、增长13%，总量达2037.7万户。")
+    assert list(found.subject) == ["新登记经营主体", "新登记经营主体", "经营主体总量"]
