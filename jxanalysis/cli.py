@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -19,6 +20,7 @@ from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
 from .report import folder_name, load_report  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
+from .targets import extract_targets  # noqa: E402
 from .themes import theme_shares  # noqa: E402
 from .tokens import tokenize  # noqa: E402
 
@@ -33,6 +35,10 @@ commands:
   compare REPORT... --out DIR   several reports side by side, ordered by date: size and
                                 structure, keyword trends, keyness, theme shares, headline
                                 indicators
+  targets REPORT... --out FILE  the year's expected targets (主要预期目标) of every report as
+                                one panel CSV: file, place, level, year, then subject,
+                                indicator, low, high, unit, bound, strength, direction,
+                                sentence and the passage's position
 """
 EPILOG = """\
 input:
@@ -59,6 +65,7 @@ exit status:
 examples:
   jxanalysis analyze seeds/jinxian-2023-government-work-report.txt --out out/jinxian
   jxanalysis compare reports/*.txt --out out/compare
+  jxanalysis targets reports/*.txt --out targets.csv
 """
 
 
@@ -142,16 +149,38 @@ def compare_command(paths: Sequence[Path], out: Path) -> Path:
     return html.write(out, "jxanalysis：报告比较 Comparing reports", blocks)
 
 
+def targets_panel(paths: Sequence[Path]) -> pd.DataFrame:
+    """One table of the targets of all reports: file, place, level, year, then the other target
+    columns (a report without a targets passage adds no rows)."""
+    frames = []
+    for path in tqdm(paths, desc="targets", unit="report", file=sys.stderr, disable=len(paths) < 5):
+        report = load_report(path)
+        table = extract_targets(report)
+        front = pd.DataFrame({"file": str(path), "place": getattr(report, "place", "") or "",
+                              "level": getattr(report, "level", "") or "", "year": table["year"]})
+        frames.append(pd.concat([front, table.drop(columns="year")], axis=1))
+    return pd.concat(frames, ignore_index=True)
+
+
+def targets_command(paths: Sequence[Path], out: Path) -> Path:
+    """`jxanalysis targets`: the panel of targets as CSV (UTF-8 with BOM)."""
+    return write_csv(targets_panel(paths), out)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (its --help reads like a manual page)."""
     formatter = argparse.RawDescriptionHelpFormatter
     main = argparse.ArgumentParser(prog="jxanalysis", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, text in [("analyze", "tables, figures and index.html for each report"),
-                       ("compare", "compare several reports side by side")]:
+                       ("compare", "compare several reports side by side"),
+                       ("targets", "the year's expected targets of each report, as one CSV panel")]:
         command = commands.add_parser(name, help=text, description=text, epilog=EPILOG, formatter_class=formatter)
-        command.add_argument("reports", nargs="+" if name == "analyze" else "*", type=Path, metavar="REPORT")
-        command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
+        command.add_argument("reports", nargs="*" if name == "compare" else "+", type=Path, metavar="REPORT")
+        if name == "targets":
+            command.add_argument("--out", "-o", type=Path, required=True, metavar="FILE", help="the CSV file to write")
+        else:
+            command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
     return main
 
 
@@ -162,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().error("compare needs at least two reports")
     setup()
     try:
-        command = analyze_command if args.command == "analyze" else compare_command
+        command = {"analyze": analyze_command, "compare": compare_command, "targets": targets_command}[args.command]
         page = command(args.reports, args.out)
     except ReportError as err:
         print(f"jxanalysis: error: {err}", file=sys.stderr)

@@ -140,3 +140,73 @@ def test_attainment_against_gold():
     for item in extra:
         print("  extra", item)
     assert right == len(ATTAINMENT)
+
+
+# --- details, the passage, the command line -------------------------------------------------------
+
+def test_agreement_of_indicator_strength_direction_on_matched_targets():
+    """On the targets matched to the gold: how often indicator id, strength and direction agree."""
+    agree = {"indicator": 0, "strength": 0, "direction": 0}
+    n = 0
+    for file, gold in GOLD.groupby("file", sort=False):
+        found = jx.extract_targets(load(file))
+        left = list(gold.itertuples())
+        for row in found.itertuples():
+            hit = next((g for g in left if same_target(row, g)), None)
+            if hit is not None:
+                left.remove(hit)
+                n += 1
+                for col in agree:
+                    agree[col] += getattr(row, col) == getattr(hit, col)
+    print("\nagreement on matched targets:", {k: f"{v / n:.3f}" for k, v in agree.items()})
+    assert min(agree.values()) / n >= 0.95
+
+
+@pytest.mark.parametrize("file", NO_PASSAGE)
+def test_no_passage_gives_an_empty_table_and_a_reason(file):
+    report = load(file)
+    found = jx.extract_targets(report)
+    assert found.empty and list(found.columns) == COLUMNS + POSITION
+    assert targets_passage(report).reason
+
+
+def test_passage_is_the_plan_parts_targets_not_the_five_year_goals():
+    passage = targets_passage(load("seeds/guangdong-province-2026.txt"))
+    assert passage.text.startswith("地区生产总值增长4.5%—5%") and passage.part_kind == "plan"
+    assert "这样的目标" not in passage.text and not passage.reason
+
+
+def test_indicator_ids_from_the_alias_file():
+    assert indicator_id("全县地区生产总值", "growth") == "gdp_growth"
+    assert indicator_id("地区生产总值", "level") == "gdp_level"
+    assert indicator_id("单位国内生产总值能耗", "growth") == "energy_intensity"
+    assert indicator_id("年末全国城镇调查失业率") == "surveyed_unemployment"
+    assert indicator_id("出口退税") == ""
+
+
+def test_cli_targets_writes_one_panel_with_bom(tmp_path):
+    from jxanalysis.cli import main
+
+    files = ["seeds/national-2019.txt", "seeds/hailar-district-2016.gbk.txt", "seeds/jinxian-2023-government-work-report.txt"]
+    out = tmp_path / "targets.csv"
+    assert main(["targets", *[str(ROOT / f) for f in files], "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    panel = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert list(panel.columns[:4]) == ["file", "place", "level", "year"]
+    assert list(panel.columns[4:]) == [c for c in COLUMNS if c != "year"] + POSITION
+    expected = sum(len(GOLD[GOLD.file == f]) for f in files)
+    assert len(panel) == expected  # jinxian has no passage: no rows
+    assert set(panel.year) == {2019, 2016}
+
+
+def test_cli_targets_bad_input_exits_1(tmp_path):
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.txt"
+    result = subprocess.run([sys.executable, "-m", "jxanalysis.cli", "targets", str(missing), "--out", str(tmp_path / "t.csv")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and str(missing) in result.stderr and "Traceback" not in result.stderr
+    usage = subprocess.run([sys.executable, "-m", "jxanalysis.cli", "targets", "--out", "x.csv"],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert usage.returncode == 2
