@@ -102,7 +102,7 @@ _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
-_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成)?$")
+_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成|控制在|保持在|稳定在)?$")
 # a subject that only points back (总量突破90万亿元, 其中…): the subject of the clause before,
 # or, when that subject was counted before in the sentence (新增…45家，总量1224家), its 总量
 PRONOUNS = ("总量", "总额", "总数", "其中", "合计", "共计")

@@ -145,7 +145,9 @@ def test_attainment_against_gold():
 # --- details, the passage, the command line -------------------------------------------------------
 
 def test_agreement_of_indicator_strength_direction_on_matched_targets():
-    """On the targets matched to the gold: how often indicator id, strength and direction agree."""
+    """On the targets matched to the gold: how often indicator id, strength and direction agree.
+    The alias file has two ids the gold vocabulary lacks (exports 出口总额, foreign_investment
+    实际利用外资, needed for the headline list), so indicator agreement is 0.987 by design."""
     agree = {"indicator": 0, "strength": 0, "direction": 0}
     n = 0
     for file, gold in GOLD.groupby("file", sort=False):
