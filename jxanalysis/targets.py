@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
 import numpy as np
 import pandas as pd
-import yaml
 
+from .aliases import indicator_id, normalise as _norm
 from .indicators import _shared_subjects, _sentence_rows, extract_indicators
 from .report import Report, split_sentences
 
@@ -64,46 +61,6 @@ class Passage:
     part: str = ""
     part_kind: str = ""
     section: str = ""
-
-
-# --- indicator ids -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def aliases() -> dict[str, dict]:
-    """The indicator definitions of data/indicator_aliases.yaml: id -> {headline, kind, aliases}."""
-    text = resources.files("jxanalysis").joinpath("data", "indicator_aliases.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-_PLACE_PREFIX = re.compile(r"^(?:全市|全省|全县|全区|全国|区本级|本级|全年|年末)+")
-
-
-def _norm(subject: str) -> str:
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", subject))
-
-
-def indicator_id(subject: str, measure: str = "") -> str:
-    """The canonical id of a subject (exact alias, after a leading place word), or "".
-
-    measure is "growth" for a rate of change, "level" for an amount, "" when unknown: it picks
-    gdp_growth or gdp_level for the same subject."""
-    names = {_norm(subject), _PLACE_PREFIX.sub("", _norm(subject))}
-    for key, entry in aliases().items():
-        if names & {_norm(a) for a in entry["aliases"]}:
-            kind = entry.get("kind")
-            if not kind or not measure or kind == measure:
-                return key
-    return ""
-
-
-def headline_names() -> dict[str, tuple[str, ...]]:
-    """Headline indicators: display name -> the subjects that name it (from data/indicator_aliases.yaml)."""
-    names: dict[str, list[str]] = {}
-    for entry in aliases().values():
-        if entry.get("headline"):
-            names.setdefault(entry["headline"], [])
-            names[entry["headline"]] += [a for a in entry["aliases"] if a not in names[entry["headline"]]]
-    return {name: tuple(subjects) for name, subjects in names.items()}
 
 
 # --- the passage -----------------------------------------------------------------------------------
