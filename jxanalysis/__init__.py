@@ -20,7 +20,7 @@ from .indicator_tables import (
     read_indicators,
 )
 from .indicators import extract_indicators
-from .targets import extract_targets, target_attainment, targets_passage
+from .targets import extract_targets, strength_shares, target_attainment, targets_passage
 from .loading import ReportError
 from .corpus import analyze_many
 from .report import Report, load_report, seed_reports, split_sentences
@@ -68,6 +68,7 @@ __all__ = [
     "segment",
     "setup",
     "split_sentences",
+    "strength_shares",
     "target_attainment",
     "targets_passage",
     "textrank_keywords",

@@ -339,3 +339,14 @@ def target_attainment(target_report: Report, outcome_report: Report) -> pd.DataF
         rows.append({**{c: target[c] for c in ATTAINMENT_COLUMNS[:6]}, "outcome": value, "met": met,
                      "gap": round(gap, 6), "target_sentence": target["sentence"], "outcome_sentence": found["sentence"]})
     return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)
+
+
+def strength_shares(targets: pd.DataFrame, by: str = "level") -> pd.DataFrame:
+    """Share of targets worded hard, soft and neutral for each value of column by (a panel of
+    extract_targets rows with that column, e.g. from `jxanalysis targets`): rows in order of first
+    appearance, columns hard, soft, neutral, each row summing to 1."""
+    counts = pd.crosstab(targets[by], targets["strength"]).reindex(columns=STRENGTHS, fill_value=0)
+    counts = counts.reindex(list(dict.fromkeys(targets[by])))
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    shares.columns.name = None
+    return shares
