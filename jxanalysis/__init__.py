@@ -20,6 +20,7 @@ from .indicator_tables import (
     read_indicators,
 )
 from .indicators import extract_indicators
+from .targets import extract_targets, strength_shares, target_attainment, targets_passage
 from .loading import ReportError
 from .corpus import analyze_many
 from .report import Report, load_report, seed_reports, split_sentences
@@ -52,6 +53,7 @@ __all__ = [
     "edge_table",
     "export_indicators",
     "extract_indicators",
+    "extract_targets",
     "figures_dir",
     "headline_indicators",
     "instrument_mix",
@@ -71,6 +73,9 @@ __all__ = [
     "segment",
     "setup",
     "split_sentences",
+    "strength_shares",
+    "target_attainment",
+    "targets_passage",
     "term_index",
     "textrank_keywords",
     "tfidf_keywords",

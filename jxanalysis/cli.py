@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -19,8 +20,9 @@ from .cache import CacheWarning  # noqa: E402
 from .corpus import Result, analyze_each  # noqa: E402
 from .export import write_csv  # noqa: E402
 from .loading import ReportError  # noqa: E402
-from .report import folder_name  # noqa: E402
+from .report import folder_name, load_report  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
+from .targets import extract_targets  # noqa: E402
 from .themes import theme_shares  # noqa: E402
 from .term_index import SHIPPED, term_index  # noqa: E402
 
@@ -40,6 +42,10 @@ commands:
   index REPORT_DIR_OR_FILE... --dictionary NAME_OR_YAML --out PANEL.csv
                                 a term-index panel: one row per report (place, level, year,
                                 tokens, hits, index per 10,000 content tokens, hits per term)
+  targets REPORT... --out FILE  the year's expected targets (主要预期目标) of every report as
+                                one panel CSV: file, place, level, year, then subject,
+                                indicator, low, high, unit, bound, strength, direction,
+                                sentence and the passage's position
 """
 INDEX_HELP = """
 
@@ -80,6 +86,7 @@ examples:
   jxanalysis analyze seeds/jinxian-2023-government-work-report.txt --out out/jinxian
   jxanalysis compare reports/*.txt --out out/compare
   jxanalysis index reports/ --dictionary digital_economy --out out/digital.csv
+  jxanalysis targets reports/*.txt --out targets.csv
 """
 
 
@@ -252,17 +259,38 @@ def index_command(paths: Sequence[Path], out: Path, dictionary: str, jobs: int |
     return out
 
 
+def targets_panel(paths: Sequence[Path]) -> pd.DataFrame:
+    """One table of the targets of all reports: file, place, level, year, then the other target
+    columns (a report without a targets passage adds no rows)."""
+    frames = []
+    for path in tqdm(paths, desc="targets", unit="report", file=sys.stderr, disable=len(paths) < 5):
+        report = load_report(path)
+        table = extract_targets(report)
+        front = pd.DataFrame({"file": str(path), "place": report.place, "level": report.level, "year": table["year"]})
+        frames.append(pd.concat([front, table.drop(columns="year")], axis=1))
+    return pd.concat(frames, ignore_index=True)
+
+
+def targets_command(paths: Sequence[Path], out: Path) -> Path:
+    """`jxanalysis targets`: the panel of targets as CSV (UTF-8 with BOM)."""
+    return write_csv(targets_panel(paths), out)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (its --help reads like a manual page)."""
     formatter = argparse.RawDescriptionHelpFormatter
     main = argparse.ArgumentParser(prog="jxanalysis", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, text in [("analyze", "tables, figures and index.html for each report"),
-                       ("compare", "compare several reports side by side")]:
+                       ("compare", "compare several reports side by side"),
+                       ("targets", "the year's expected targets of each report, as one CSV panel")]:
         command = commands.add_parser(name, help=text, description=text, epilog=EPILOG, formatter_class=formatter)
-        command.add_argument("reports", nargs="+" if name == "analyze" else "*", type=Path, metavar="REPORT")
-        command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
-        command.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+        command.add_argument("reports", nargs="*" if name == "compare" else "+", type=Path, metavar="REPORT")
+        if name == "targets":
+            command.add_argument("--out", "-o", type=Path, required=True, metavar="FILE", help="the CSV file to write")
+        else:
+            command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
+            command.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
     text = "term-index panel: dictionary hits per 10,000 content tokens, one row per report"
     index = commands.add_parser("index", help=text, description=text + INDEX_HELP, epilog=EPILOG, formatter_class=formatter)
     index.add_argument("reports", nargs="+", type=Path, metavar="REPORT_DIR_OR_FILE")
@@ -303,8 +331,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("always", CacheWarning)
             warnings.showwarning = _show_warning
-            command = analyze_command if args.command == "analyze" else compare_command
-            page, errors = command(args.reports, args.out, args.scheduler)
+            if args.command == "targets":
+                page, errors = targets_command(args.reports, args.out), []
+            else:
+                command = analyze_command if args.command == "analyze" else compare_command
+                page, errors = command(args.reports, args.out, args.scheduler)
     except ReportError as err:
         page, errors = None, [err]
     except OSError as err:

@@ -10,21 +10,15 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .aliases import headline_names
 from .corpus import Result, summary
 from .indicators import in_yi
 from .keywords import keyness
 from .themes import theme_shares
 
-# Headline economic indicators, as subjects are written in reports (national: 国内生产总值).
-HEADLINE = {
-    "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值"),
-    "一般公共预算收入": ("一般公共预算收入", "公共财政预算收入", "地方一般公共预算收入"),
-    "固定资产投资": ("固定资产投资",),
-    "社会消费品零售总额": ("社会消费品零售总额", "消费品零售额"),
-    "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值"),
-    "城镇居民人均可支配收入": ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
-    "农村居民人均可支配收入": ("农村居民人均可支配收入", "农村常住居民人均可支配收入"),
-}
+# Headline economic indicators: display name -> the subjects that name it (data/indicator_aliases.yaml,
+# shared with indicator_tables.HEADLINE and the targets' indicator ids).
+HEADLINE = headline_names()
 
 
 def by_date(results: Sequence[Result]) -> list[Result]:
@@ -91,13 +85,17 @@ def _level(amount: pd.Series) -> tuple[float, str]:
 
 
 def headline_table(results: Sequence[Result]) -> pd.DataFrame:
-    """The headline economic indicators of each report in one table: the level from the first
-    sentence that gives one (the latest year's when it gives several: 由2010年的162.4亿元增加到
-    2015年的287.9亿元 -> 287.9) and the first growth rate."""
+    """The headline economic indicators of each report in one table, from the results of the year
+    under review only (scope "result", or "forecast": a preliminary figure for that year; no
+    targets, five-year averages or from-to pairs): the level
+    from the first sentence that gives one (the latest year's when it gives several) and the first
+    growth rate."""
     rows = []
     ordered = by_date(results)
     for result, report in zip(ordered, labels(ordered)):
         table = result.indicators
+        if "scope" in table:
+            table = table[table["scope"].isin(["result", "forecast"])]
         for name, subjects in HEADLINE.items():
             hits = table[table["subject"].isin(subjects)]
             amounts = hits[hits["kind"] == "amount"]

@@ -18,19 +18,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .aliases import headline_keywords
 from .export import write_csv
 from .indicators import INDICATOR_POSITION, in_yi
 from .themes import section_labels
 
 KINDS = ["amount", "growth", "ratio", "rank"]
 # columns read back as text by read_indicators (all others as numbers when they parse)
-TEXT_COLUMNS = {"subject", "unit", "kind", "raw", "period", "sentence", "part", "part_kind", "section", "rank"}
+TEXT_COLUMNS = {"subject", "unit", "kind", "raw", "period", "scope", "sentence", "part", "part_kind", "section", "rank"}
 
-# Substrings of a subject that name a headline economic indicator; edit to add your own.
-HEADLINE = (
-    "生产总值", "GDP", "一般公共预算收入", "财政收入", "工业增加值", "固定资产投资", "消费品零售",
-    "进出口", "出口", "利用外资", "可支配收入", "服务业营业收入", "居民消费价格", "失业率", "新增就业",
-)
+# Substrings of a subject that name a headline economic indicator: the aliases of the headline
+# indicators in data/indicator_aliases.yaml (one definition with compare.HEADLINE); edit that file.
+HEADLINE = headline_keywords()
 # ...unless the subject is a share or an intensity of one (单位国内生产总值能耗, …占GDP比重).
 NOT_HEADLINE = re.compile(r"占|能耗|比重|比率|比例")
 _ALL = re.compile(r"均|都|全部|分别")  # 四项指标增速均列全市第一: the rank covers every indicator before it

@@ -36,7 +36,8 @@ import pandas as pd
 from .patterns import HAN
 from .report import Report, split_sentences
 
-COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "sentence"]
+COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "scope", "sentence"]
+SCOPES = ["result", "target", "multi-year", "forecast"]
 INDICATOR_POSITION = ["part", "part_kind", "section", "paragraph"]
 
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
@@ -63,12 +64,15 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
-    rf"(?:(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
+    rf"(?:(?<![\d.A-Za-z第])(?P<sign>(?<=[{HAN}])[-−](?=\d))?(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
     r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
     rf"(?P<unit>{_UNIT})(?P<per>/[日天月年])?(?![A-Za-z])"
     r"(?P<post>以上|左右)?"
 )
-_BARE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和])")
+# 1409万、1305万人次 and 4.5-5%: a bare number before a list mark or a dash (the range's first end)
+_BARE = re.compile(r"(?<![\d.A-Za-z第-])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和]|[-—~](?=\d))")
+# 1,192.3亿元, 12,345人: thousands separators (ASCII commas between digit groups) are dropped
+_THOUSANDS = re.compile(r"(?<![\d.,])[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９,])")
 _RANK = re.compile(
     r"(?P<scope>全[市省国区县州盟旗]|全世界|全球|世界)"
     # an ordinal is digits or a well-formed Chinese numeral up to 九十九, never a mix (第一21, 第1一)
@@ -85,12 +89,29 @@ _PERIOD = re.compile(
     r"|(?<![比较])(?:19|20)\d{2}年(?:末|底|上半年|前三季度)?)|预计"
 )
 _CLAUSE_END = ",;:。!?"
+
+# scope (see _scope): cues in the words before a number
+_FORECAST = re.compile(r"预计")
+_MULTI_CLAUSE = re.compile(r"年均|累计|五年|连续|是(?:19|20)\d{2}年的|比(?:19|20)\d{2}年(?:末|底)?|(?:由|从)(?:19|20)\d{2}年")
+_MULTI_SENTENCE = re.compile(r"五年|累计|“十[一二三四五六七八九]五”(?:期间|以来)")
+_FROM_TO = re.compile(r"(?:由|从)[^,;。]*(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低|压减)(?:到|至)")
+_TARGET_CUE = re.compile(r"力争|争取|目标是|目标为|计划|确保|预期")
+_ACHIEVED = re.compile(r"过去五年|五年来|这五年|成就")
+# a five-year review paragraph: its section or its opening says so (这是…的五年, 五年来…)
+FIVE_YEAR_SECTION = re.compile(r"五年|十[一二三四五六七八九]五")
+_FIVE_YEAR_OPENING = re.compile(r"^(?:五年来|过去五年|这五年|“十[一二三四五六七八九]五”(?:以来|时期))")
+_YEAR_OPENING = re.compile(r"^(?:各位代表[,，！!]?)?(?:刚刚)?(?:过去的?|回顾)?(?:一年|(?:19|20)\d{2}年)|^一年来|^去年")
+# verbs of things done (建成…个): in a five-year review such a count is a total over the years
+
 _LIST_SPLIT = re.compile(r"[、和与及]")
 _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the first one's kind and subject
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
-_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅)(?:为|达到|达|是|完成)?$")
+_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成|控制在|保持在|稳定在)?$")
+# a subject that only points back (总量突破90万亿元, 其中…): the subject of the clause before,
+# or, when that subject was counted before in the sentence (新增…45家，总量1224家), its 总量
+PRONOUNS = ("总量", "总额", "总数", "其中", "合计", "共计")
 
 # words that end a subject phrase before its number (…收入增长, …总资产达, …标准分别提高至每月)
 TRAILING = sorted(
@@ -99,6 +120,7 @@ TRAILING = sorted(
         "达到", "达", "为", "稳定在", "保持在", "保持", "至", "到", "在", "了", "由", "从",
         "每月", "每年", "每人", "压缩", "缩短", "列", "居", "位居", "跃居", "稳居", "位列", "排名",
         "实际", "拟按", "按", "发展", "的", "要", "平均", "比去年", "新增",
+        "涨幅", "增速", "增幅", "降幅", "控制在", "首次跃上", "跃上", "迈上",
     ),
     key=len, reverse=True,
 )
@@ -116,6 +138,8 @@ ACTIONS = (
     "动员", "获得", "拉动", "贡献", "组建", "修建", "铺设", "关停", "封停", "腾退",
     "促成", "推动", "吸纳", "覆盖", "用于",
 )
+_DONE = re.compile("|".join(ACTIONS + ("新改扩建", "扩建", "新建", "改建", "治理", "造林", "营造", "筹集", "获批", "取缔",
+                                        "关停", "削减", "落地", "开工", "完成", "累计")))
 # words that end a noun read after the unit (162个县重大重点项目|完成…)
 _NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + (
     "全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及",
@@ -149,14 +173,18 @@ _NFKC_TABLE = _NFKC()
 
 
 def _normalise(text: str) -> tuple[str, Sequence[int]]:
-    """NFKC form of text (character by character), and for each of its characters the index
-    of the original character."""
+    """NFKC form of text (character by character) without thousands separators (1,192.3 -> 1192.3),
+    and for each of its characters the index of the original character."""
+    separators = {m.start() + i for m in _THOUSANDS.finditer(text) for i, ch in enumerate(m.group()) if ch == ","}
+    kept: Sequence[int] = [i for i in range(len(text)) if i not in separators] if separators else range(len(text))
+    if separators:
+        text = "".join(text[i] for i in kept)
     norm = text.translate(_NFKC_TABLE)
     if len(norm) == len(text):  # no form is empty, so every character kept its length of 1
-        return norm, range(len(text))
+        return norm, kept
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        origin.extend([i] * len(_NFKC_TABLE[ord(ch)]))
+    for j, ch in enumerate(text):
+        origin.extend([kept[j]] * len(_NFKC_TABLE[ord(ch)]))
     return norm, origin
 
 
@@ -183,7 +211,7 @@ def _quantities(s: str) -> list[_Match]:
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
         approx = any(m.group(g) for g in ("pre", "some", "some2", "post"))
         try:
-            value = _number(m.group("num") or m.group("cn"), m.group("mag"))
+            value = _number(m.group("num") or m.group("cn"), m.group("mag")) * (-1 if m.group("sign") else 1)
         except ValueError:  # Chinese numerals that do not form a number (一三十万) are not a quantity
             continue
         unit = UNITS[m.group("unit")] + (m.group("per") or "")
@@ -225,7 +253,7 @@ def _strip_leading(text: str) -> str:
 
 def _clean(phrase: str) -> str:
     """A phrase without its parenthesis, openers and trailing link words."""
-    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip()))
+    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip().lstrip("、")))
 
 
 def _subject(segment: str, noun_after: str) -> str:
@@ -275,8 +303,29 @@ def _clause_start(s: str, pos: int, delimiters: str) -> int:
     return max((s.rfind(d, 0, pos) for d in delimiters), default=-1) + 1
 
 
-def _sentence_rows(sentence: str) -> list[dict]:
-    """All indicators in one sentence, as rows with the COLUMNS."""
+def _scope(s: str, start: int, clause: int, kind: str, part_kind: str, five_year: bool) -> str:
+    """What a number at s[start] is: result, target, multi-year or forecast (see extract_indicators)."""
+    before, in_clause = s[:start], s[clause:start]
+    clause_text = s[clause: min((s.find(d, start) for d in _CLAUSE_END if s.find(d, start) >= 0), default=len(s))]
+    multi = bool(_MULTI_CLAUSE.search(in_clause) or _MULTI_SENTENCE.search(before) or _FROM_TO.search(clause_text))
+    if part_kind in ("plan", "appendix"):
+        return "target"
+    if part_kind == "five-year":
+        return "multi-year" if _ACHIEVED.search(s) and not _TARGET_CUE.search(before) else "target"
+    if _FORECAST.search(before):
+        return "multi-year" if "年均" in in_clause else "forecast"
+    if not part_kind and _TARGET_CUE.search(before):
+        return "target"  # plain text: only the sentence's own cues
+    if multi:
+        return "multi-year"
+    if five_year and (kind == "growth" and "同比" not in in_clause or kind == "amount" and _DONE.search(in_clause)):
+        return "multi-year"  # 五年来…城镇新增就业50.2万人, …增速分别达到15.6%
+    return "result"
+
+
+def _sentence_rows(sentence: str, part_kind: str = "", five_year: bool = False) -> list[dict]:
+    """All indicators in one sentence, as rows with the COLUMNS; part_kind and five_year (the
+    sentence is in a five-year review paragraph) decide the scope with the sentence's cues."""
     s, origin = _normalise(sentence)
     rows: list[dict] = []
     if not _MAY_COUNT.search(s):
@@ -312,12 +361,17 @@ def _sentence_rows(sentence: str) -> list[dict]:
             subject = _subject(segment, "" if q.kind == "rank" or continued else _noun_after(s, q.end))
             if q.kind == "rank" and not subject and "均" in segment:
                 subject = "、".join(dict.fromkeys(since_rank))
-            subject = subject or previous_subject
+            if subject in PRONOUNS and any(r["kind"] == "amount" and r["subject"] == previous_subject for r in rows):
+                # 新登记经营主体320万户、总量2037.7万户: the stock of what was counted before
+                subject = re.sub(r"^新(?:增|登记|建|设)?", "", previous_subject) + subject
+            elif subject in PRONOUNS or not subject:
+                subject = previous_subject  # 国内生产总值增长6.6%，总量突破90万亿元
         periods = [p.group() for p in _PERIOD.finditer(s, 0, q.start)]
         rows.append({
             "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,
             "approx": q.approx, "raw": sentence[origin[q.start]: origin[q.end - 1] + 1],
-            "period": periods[-1] if periods else "", "sentence": sentence, "_kind": q.kind,
+            "period": periods[-1] if periods else "", "scope": _scope(s, q.start, clause, kind, part_kind, five_year),
+            "sentence": sentence, "_kind": q.kind,
         })
         since_rank = [] if q.kind == "rank" else since_rank + [subject]
         previous_end, previous_subject = q.end, subject
@@ -326,18 +380,45 @@ def _sentence_rows(sentence: str) -> list[dict]:
     return rows
 
 
+def _five_year_paragraphs(report: Report) -> set[int]:
+    """Paragraphs of review parts that review five years rather than the last one: their section
+    says so (这是…的五年, “十四五”时期…), or they open with 五年来 / 过去五年, or they stand before
+    the part's first section in a part about a five-year period and do not open on the last year
+    (各位代表，刚刚过去的2015年…)."""
+    found = set()
+    for p in report.paragraphs.itertuples():
+        if p.part_kind != "review":
+            continue
+        text = p.text.lstrip("—— ")
+        if (FIVE_YEAR_SECTION.search(p.section) or _FIVE_YEAR_OPENING.match(text)
+                or not p.section and FIVE_YEAR_SECTION.search(p.part) and not _YEAR_OPENING.match(text)):
+            found.add(p.paragraph)
+    return found
+
+
 def extract_indicators(report_or_text: Report | str) -> pd.DataFrame:
     """One row per quantity in a Report (with part/section/paragraph) or in plain text.
 
     Columns: subject, value (in base units, 万/亿 applied, % kept as a number), unit, kind
     (amount, growth, ratio, rank), approx, raw (as written, a substring of sentence), period,
-    sentence, and for a Report the position columns part, section, paragraph.
+    scope, sentence, and for a Report the position columns part, part_kind, section, paragraph.
+
+    scope says what the number is:
+    - ``forecast``: an estimate for the year under review (预计全年…, 初步预计…) in a review part;
+    - ``multi-year``: an average, total or change over several years (年均, 累计, 五年, 是2010年的…倍,
+      比2010年…, both ends of 由…增加到…), a growth rate or a count of things done in a paragraph
+      that reviews five years (五年来…, 这是…的五年), and five-year parts that state achievements;
+    - ``target``: everything in plan parts and appendices (goals and planned work), five-year goals,
+      and in plain text a number after 力争/争取/目标是/计划/确保;
+    - ``result``: the rest: outcomes of the year under review, and levels reached.
     """
     if isinstance(report_or_text, str):
         rows = [row for sentence in split_sentences(report_or_text) for row in _sentence_rows(sentence)]
         return pd.DataFrame(rows, columns=COLUMNS)
     rows = []
+    five_year = _five_year_paragraphs(report_or_text)
     for record in report_or_text.sentences.to_dict("records"):
         position = {key: record[key] for key in INDICATOR_POSITION}
-        rows.extend({**row, **position} for row in _sentence_rows(record["text"]))
+        found = _sentence_rows(record["text"], record["part_kind"], record["paragraph"] in five_year)
+        rows.extend({**row, **position} for row in found)
     return pd.DataFrame(rows, columns=COLUMNS + INDICATOR_POSITION)

@@ -151,9 +151,9 @@ def _count(report: Report, matcher: _Matcher, file: str) -> dict:
         line_end = len(text) if line_end < 0 else line_end
         contexts.append([term, text.count("\n", 0, start), text[max(line_start, start - WIDTH):start],
                          text[start:end], text[end:min(line_end, end + WIDTH)]])
-    year = getattr(report, "year", None) or (report.date.year if report.date else None)
+    year = report.year
     row = {
-        "file": file, "place": getattr(report, "place", ""), "level": getattr(report, "level", ""), "year": year,
+        "file": file, "place": report.place, "level": report.level, "year": year,
         "tokens": sum(n for w, n in counts.items() if any(c.isalnum() for c in w)),
         "content_tokens": sum(n for w, n in counts.items() if is_content(w)),
         "hits": len(hits),

@@ -57,8 +57,10 @@ def test_headline_table_reads_the_stated_levels(results):
     table = compare.headline_table(results).set_index(["report", "indicator"])
     assert table.loc[("进贤县2023年", "地区生产总值"), "level"] == 375
     assert table.loc[("进贤县2023年", "地区生产总值"), "growth_pct"] == 4.5
-    # 由2010年的162.4亿元增加到2015年的287.9亿元: the latest year's level
+    # the 2015 results (地区生产总值达到287.9亿元，同比增长8.9%), not the five-year pair and average
+    # (由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%)
     assert table.loc[("海拉尔区2016年", "地区生产总值"), "level"] == pytest.approx(287.9)
+    assert table.loc[("海拉尔区2016年", "地区生产总值"), "growth_pct"] == pytest.approx(8.9)
     assert table.loc[("国务院2019年", "地区生产总值"), "growth_pct"] == 6.6
 
 
