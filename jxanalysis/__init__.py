@@ -21,6 +21,7 @@ from .indicator_tables import (
 )
 from .indicators import extract_indicators
 from .targets import extract_targets, strength_shares, target_attainment, targets_passage
+from .errors import RemovedTextWarning
 from .loading import ReportError
 from .corpus import analyze_many
 from .report import Report, load_report, seed_reports, split_sentences
@@ -39,6 +40,7 @@ from .tokens import compare_segmentation, report_tokens, segment, tokenize, toke
 
 __all__ = [
     "Report",
+    "RemovedTextWarning",
     "ReportError",
     "TermIndex",
     "aggregate_themes",

@@ -19,8 +19,9 @@ from . import compare, html, plots  # noqa: E402
 from .cache import CacheWarning  # noqa: E402
 from .corpus import Result, analyze_each  # noqa: E402
 from .export import write_csv  # noqa: E402
+from .errors import RemovedTextWarning  # noqa: E402
 from .loading import ReportError  # noqa: E402
-from .report import folder_name, load_report  # noqa: E402
+from .report import REMOVED_WARNING, folder_name, load_report, summarise_removed  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
 from .targets import extract_targets  # noqa: E402
 from .themes import theme_shares  # noqa: E402
@@ -66,7 +67,8 @@ output files (analyze):
   tokens.txt             the policy-aware tokens of each paragraph, space-separated
   word_frequencies.csv   word, count, share, pos
   themes.csv             one row per paragraph: position, share of each theme, top theme
-  indicators.csv         subject, value, unit, kind, approx, raw, period, sentence, position
+  indicators.csv         subject, value, unit, kind, approx, raw, period, scope, sentence, position
+  removed.csv            everything the loader dropped or changed: rule, offset, text, replacement
   figures/*.png          top keywords, word cloud, theme shares
   index.html             a summary page showing all of the above
   CSV files are UTF-8 with BOM, so Excel opens them directly.
@@ -108,6 +110,7 @@ def analyze_one(result: Result, out: Path) -> Path:
     (out / "cleaned.txt").write_text(result.text + "\n", encoding="utf-8")
     (out / "tokens.txt").write_text("".join(line + "\n" for line in result.paragraph_tokens), encoding="utf-8")
     files = [out / "cleaned.txt", out / "tokens.txt",
+             write_csv(result.removed, out / "removed.csv"),
              write_csv(result.words, out / "word_frequencies.csv"),
              write_csv(result.themes, out / "themes.csv"),
              write_csv(result.indicators, out / "indicators.csv")]
@@ -122,8 +125,20 @@ def analyze_one(result: Result, out: Path) -> Path:
     if result.truncated:
         blocks.append(html.paragraph("注意：正文在句中中断（报告被截断），后半部分的统计不完整。"
                                      "Warning: the text stops mid-sentence (truncated).", "warning"))
+    removed = summarise_removed(result.removed)
+    share = result.removed_share()
+    blocks.append(html.paragraph(
+        f"清洗删除了 {removed.characters.sum()} 个字符，其中汉字 {removed.chinese.sum()} 个（原文汉字的 {share:.1%}）"
+        f"；每一处都记录在 removed.csv。The loader removed {removed.characters.sum()} characters, "
+        f"{removed.chinese.sum()} of them Chinese ({share:.1%} of the file's Chinese characters); "
+        f"every removal is listed in removed.csv.", "warning" if share > REMOVED_WARNING else ""))
+    if share > REMOVED_WARNING:
+        rules = ", ".join(f"{r.rule} {r.chinese}" for r in removed.itertuples() if r.chinese)
+        print(f"jxanalysis: warning: {result.path}: the loader removed {share:.0%} of the Chinese characters "
+              f"({rules}); see {out / 'removed.csv'}", file=sys.stderr)
     blocks += [
         html.links(files, out),
+        html.heading("清洗 Cleaning: removed by rule"), html.table(removed),
         html.heading("关键词 Top keywords"), html.image(bars, out, "出现最多的词"),
         html.table(result.words, rows=30), html.image(cloud, out, "词云"),
         html.heading("主题 Themes"), html.image(themes, out, "主题占比"), html.table(shares, rows=20),
@@ -330,6 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", CacheWarning)
+            warnings.simplefilter("ignore", RemovedTextWarning)  # said once per report by analyze_one
             warnings.showwarning = _show_warning
             if args.command == "targets":
                 page, errors = targets_command(args.reports, args.out), []

@@ -28,6 +28,7 @@ from .cache import cache_dir as user_cache_dir
 from .cache import CacheWarning, fingerprint, read_entry, usable, write_entry
 from .indicators import extract_indicators
 from .keywords import word_frequencies
+from .errors import RemovedTextWarning
 from .loading import ReportError
 from .readers import read_bytes
 from .report import REMOVED_COLUMNS, Report, load_report
@@ -124,6 +125,7 @@ def _work(path: Path, target: tuple[Path, str] | None, data: bytes | None = None
     try:
         with warnings.catch_warnings():  # the parent process has warned about the cache folder once
             warnings.simplefilter("ignore", CacheWarning)
+            warnings.simplefilter("ignore", RemovedTextWarning)  # Result.removed_share() tells it
             result = analyze(path) if data is None else analyze(path, data)
     except ReportError as err:
         return err.path, err.problem

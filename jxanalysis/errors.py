@@ -14,3 +14,7 @@ class ReportError(ValueError):
 
     def __reduce__(self):  # picklable, so it crosses process boundaries (joblib workers)
         return type(self), (self.path, self.problem)
+
+
+class RemovedTextWarning(UserWarning):
+    """The loader removed more than a few percent of a file's Chinese characters (see report.removed)."""

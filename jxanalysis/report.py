@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import arguments
 from .cleaning import Footnote, clean
+from .errors import RemovedTextWarning
 from .loading import ReportError
 from .readers import read_document
 from .metadata import read_metadata
@@ -91,6 +92,14 @@ def part_kind(heading: str) -> str:
     return next(kind for kind, pattern in _PART_KINDS if pattern.search(heading))
 
 
+def summarise_removed(removed: pd.DataFrame) -> pd.DataFrame:
+    """A report.removed table summed by rule: rule, characters, chinese (removals only, not changes)."""
+    removed = removed[removed.replacement == ""]
+    counts = removed.assign(characters=removed.text.str.len(), chinese=removed.text.str.count(f"[{HAN}]"))
+    return counts.groupby("rule", as_index=False)[["characters", "chinese"]].sum().sort_values(
+        "characters", ascending=False, ignore_index=True)
+
+
 def _is_part(line: str) -> bool:
     return bool((PART_HEADING.match(line) and len(line) <= 40) or UNNUMBERED_PART.match(line))
 
@@ -132,9 +141,7 @@ class Report:
 
     def removed_summary(self) -> pd.DataFrame:
         """Characters and Chinese characters removed, by rule."""
-        removed = self.removed[self.removed.replacement == ""]
-        return removed.assign(characters=removed.text.str.len(), chinese=removed.text.str.count(f"[{HAN}]")).groupby(
-            "rule", as_index=False)[["characters", "chinese"]].sum().sort_values("characters", ascending=False, ignore_index=True)
+        return summarise_removed(self.removed)
 
     @property
     def text(self) -> str:
@@ -264,4 +271,4 @@ def _warn_if_much_removed(report: Report) -> None:
     if total and lost / total > REMOVED_WARNING:
         rules = ", ".join(f"{r.rule} {r.chinese}" for r in removed.itertuples() if r.chinese)
         warnings.warn(f"{report.path}: the loader removed {lost} of {total} Chinese characters "
-                      f"({lost / total:.0%}; {rules}); see report.removed", stacklevel=3)
+                      f"({lost / total:.0%}; {rules}); see report.removed", RemovedTextWarning, stacklevel=3)

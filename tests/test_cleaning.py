@@ -253,7 +253,7 @@ def test_much_removed_text_warns(tmp_path, national):
     disclaimer = "本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务，不拥有所有权。" * 60
     path = tmp_path / "report.txt"
     path.write_text("\n".join(national.front + national.body) + "\n" + disclaimer, encoding="utf-8")
-    with pytest.warns(UserWarning, match="report.txt: the loader removed .* Chinese characters"):
+    with pytest.warns(jx.RemovedTextWarning, match="report.txt: the loader removed .* Chinese characters"):
         report = jx.load_report(path)
     assert report.body == national.body
     assert report.removed_summary().rule.tolist() == ["page-footer"]

@@ -41,6 +41,25 @@ def test_analyze_writes_tables_figures_and_page(analyzed):
     assert len(images) >= 3 and all((analyzed / src).is_file() for src in images)
 
 
+def test_analyze_writes_what_the_loader_removed(analyzed):
+    removed = pd.read_csv(analyzed / "removed.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert list(removed.columns) == ["rule", "offset", "text", "replacement"]
+    assert {"page-footer", "url", "email", "footnote-marker"} <= set(removed.rule)
+    chinese = int(removed[removed.replacement == ""].text.str.count("[\u4e00-\u9fff]").sum())
+    page = (analyzed / "index.html").read_text(encoding="utf-8")
+    assert f"其中汉字 {chinese} 个" in page and "removed.csv" in page
+
+
+def test_much_removed_text_is_said_on_stderr(tmp_path):
+    report = tmp_path / "report.txt"
+    disclaimer = "本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务。" * 80
+    report.write_text(SEED.read_text(encoding="utf-8") + "\n" + disclaimer, encoding="utf-8")
+    run_ = run("analyze", str(report), "--out", str(tmp_path / "out"))
+    assert run_.returncode == 0, run_.stderr
+    assert re.search(r"jxanalysis: warning: .*report\.txt: the loader removed \d+% of the Chinese characters "
+                     r"\(page-footer \d+", run_.stderr), run_.stderr
+
+
 def test_compare_writes_tables_and_figures(tmp_path):
     out = tmp_path / "compare"
     assert main(["compare", str(SEED), *map(str, CORPUS_FILES), "--out", str(out)]) == 0
