@@ -109,8 +109,9 @@ class Cleaned:
 class Audit(list):
     """The audit trail: one dict per dropped or changed span."""
 
-    def add(self, rule: str, line: Line, text: str, replacement: str = "") -> None:
-        self.append({"rule": rule, "offset": line.offset, "text": text, "replacement": replacement})
+    def add(self, rule: str, line: Line, text: str, replacement: str = "", at: int = 0) -> None:
+        """Record text dropped (or replaced) at position `at` of the line."""
+        self.append({"rule": rule, "offset": line.offset + at, "text": text, "replacement": replacement})
 
 
 def _pieces(raw: str, start: int, end: int, soft: bool = False, indent: bool = False) -> list[Line]:
@@ -232,10 +233,10 @@ def strip_spans(lines: list[Line], audit: Audit) -> list[Line]:
         text = line.text
         for rule, pattern in (("url", URL), ("email", EMAIL), ("dateline", _DATELINE)):
             for match in pattern.finditer(text):
-                audit.add(rule, line, match.group())
+                audit.add(rule, line, match.group(), at=match.start())
             text = pattern.sub("", text)
         for match in FULL_WIDTH_RUN.finditer(text):
-            audit.add("full-width-digits", line, match.group(), match.group().translate(FULL_WIDTH))
+            audit.add("full-width-digits", line, match.group(), match.group().translate(FULL_WIDTH), at=match.start())
         text = text.translate(FULL_WIDTH).strip(_SPACE)
         if text:  # a line that held only a URL is recorded above
             kept.append(Line(text, line.offset, line.indent))
@@ -409,8 +410,8 @@ def clean(raw: str, progress: bool = False) -> Cleaned:
         bar.update()
         starts = _line_starts(body)
         for (start, _), note in zip(spans, notes):
-            line = body[bisect.bisect_right(starts, start) - 1]
-            audit.add("footnote-marker", line, str(note.marker))
+            i = bisect.bisect_right(starts, start) - 1
+            audit.add("footnote-marker", body[i], str(note.marker), at=start - starts[i])
         bar.update()
     return Cleaned([line.text for line in front], text.split("\n") if text else [], notes, list(audit))
 

@@ -135,8 +135,10 @@ class Report:
 
     @property
     def removed(self) -> pd.DataFrame:
-        """Everything the loader dropped or changed: rule, offset in the raw text, text, replacement
-        (empty for a removal). With `front` and `text` it accounts for every Chinese character."""
+        """Everything the loader dropped or changed: rule, offset in the raw text (where a dropped line
+        starts; for a span inside a line, its position, give or take the few characters that earlier
+        rules removed from that line), text, replacement (empty for a removal). With `front` and
+        `text` it accounts for every Chinese character."""
         return pd.DataFrame(self.audit, columns=REMOVED_COLUMNS)
 
     def removed_summary(self) -> pd.DataFrame:

@@ -148,6 +148,8 @@ def test_seed_cleaning(seed):
     assert "," not in seed.text and ":" not in seed.text
     rules = set(seed.removed.rule)
     assert {"page-footer", "url", "email", "footnote-marker"} <= rules
+    for row in seed.removed.itertuples():  # each record points at what it removed in the raw text
+        assert seed.raw.startswith(row.text[:10], row.offset), row
 
 
 @pytest.mark.parametrize("path", [p for p in REPORTS if not p.name.startswith("jinxian")], ids=lambda p: p.name)
