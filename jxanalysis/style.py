@@ -6,6 +6,7 @@ import os
 import re
 import warnings
 from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
@@ -73,9 +74,14 @@ def setup(prefer_system_font: bool = False) -> None:
     pd.set_option("display.width", 120)
 
 
-def figures_dir(report: Report) -> Path:
-    """Where a notebook saves its figures: figures/ for the seed report, figures/<file name>/
-    for any other report, so that analysing your own report never overwrites the committed figures."""
+def figures_dir(report: Report | Sequence[str | Path] | None = None) -> Path:
+    """Where a notebook saves its figures: figures/ for the seed report (or None), figures/<file
+    name>/ for any other report, and figures/compare/ for a list of reports (a notebook comparing
+    your own reports), so that analysing your own reports never overwrites the committed figures."""
+    if report is None:
+        return FIGURES
+    if not isinstance(report, Report):
+        return FIGURES / "compare"
     seeds = {SEED.resolve(), (_ROOT / "seeds" / SEED.name).resolve()}  # the package's copy or the checkout's
     return FIGURES if report.path.resolve() in seeds else FIGURES / folder_name(report.path)
 
