@@ -20,7 +20,7 @@ from .indicator_tables import (
     read_indicators,
 )
 from .indicators import extract_indicators
-from .targets import extract_targets, strength_shares, target_attainment, targets_passage
+from .targets import attainment_panel, extract_targets, strength_shares, target_attainment, targets_panel, targets_passage
 from .errors import RemovedTextWarning
 from .loading import ReportError
 from .corpus import analyze_many
@@ -46,6 +46,7 @@ __all__ = [
     "aggregate_themes",
     "amounts_by_section",
     "attach_ranks",
+    "attainment_panel",
     "analyze_many",
     "compare",
     "compare_keywords",
@@ -77,6 +78,7 @@ __all__ = [
     "split_sentences",
     "strength_shares",
     "target_attainment",
+    "targets_panel",
     "targets_passage",
     "term_index",
     "textrank_keywords",

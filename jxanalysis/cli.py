@@ -23,7 +23,7 @@ from .errors import RemovedTextWarning  # noqa: E402
 from .loading import ReportError  # noqa: E402
 from .report import REMOVED_WARNING, folder_name, load_report, summarise_removed  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
-from .targets import extract_targets  # noqa: E402
+from .targets import targets_panel  # noqa: E402
 from .themes import theme_shares  # noqa: E402
 from .term_index import SHIPPED, term_index  # noqa: E402
 
@@ -274,21 +274,9 @@ def index_command(paths: Sequence[Path], out: Path, dictionary: str, jobs: int |
     return out
 
 
-def targets_panel(paths: Sequence[Path]) -> pd.DataFrame:
-    """One table of the targets of all reports: file, place, level, year, then the other target
-    columns (a report without a targets passage adds no rows)."""
-    frames = []
-    for path in tqdm(paths, desc="targets", unit="report", file=sys.stderr, disable=len(paths) < 5):
-        report = load_report(path)
-        table = extract_targets(report)
-        front = pd.DataFrame({"file": str(path), "place": report.place, "level": report.level, "year": table["year"]})
-        frames.append(pd.concat([front, table.drop(columns="year")], axis=1))
-    return pd.concat(frames, ignore_index=True)
-
-
 def targets_command(paths: Sequence[Path], out: Path) -> Path:
     """`jxanalysis targets`: the panel of targets as CSV (UTF-8 with BOM)."""
-    return write_csv(targets_panel(paths), out)
+    return write_csv(targets_panel(paths, progress=len(paths) >= 5), out)
 
 
 def parser() -> argparse.ArgumentParser:

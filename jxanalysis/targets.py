@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
+from tqdm import tqdm
 
 from .aliases import indicator_id, normalise as _norm
 from .indicators import _shared_subjects, _sentence_rows, extract_indicators
-from .report import Report, split_sentences
+from .report import Report, load_report, split_sentences
 
 COLUMNS = ["subject", "indicator", "low", "high", "unit", "bound", "strength", "direction", "year", "sentence"]
 POSITION = ["paragraph", "part", "part_kind", "section"]
@@ -269,7 +273,7 @@ def extract_targets(report: Report) -> pd.DataFrame:
     passage = targets_passage(report)
     rows = _passage_rows(passage) if passage.text else []
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "year"])
-    frame.insert(COLUMNS.index("year"), "year", _year(report, passage))
+    frame.insert(COLUMNS.index("year"), "year", pd.Series(_year(report, passage), index=frame.index, dtype="Int64"))
     for col in POSITION:
         frame[col] = getattr(passage, col)
     frame["low"] = frame["low"].astype(float)
@@ -350,3 +354,27 @@ def strength_shares(targets: pd.DataFrame, by: str = "level") -> pd.DataFrame:
     shares = counts.div(counts.sum(axis=1), axis=0)
     shares.columns.name = None
     return shares
+
+
+def targets_panel(reports: Sequence[Report | str | Path], progress: bool = False) -> pd.DataFrame:
+    """One table (a place-year panel) of the targets of all reports (Reports or paths): file,
+    place, level, year, then the other target columns; a report without a targets passage adds
+    no rows. progress: a tqdm bar on stderr."""
+    frames = []
+    for item in tqdm(reports, desc="targets", unit="report", disable=not progress):
+        report = item if isinstance(item, Report) else load_report(item)
+        table = extract_targets(report)
+        front = pd.DataFrame({"file": str(report.path), "place": report.place, "level": report.level,
+                              "year": table["year"]})
+        frames.append(pd.concat([front, table.drop(columns="year")], axis=1))
+    return pd.concat(frames, ignore_index=True)
+
+
+def attainment_panel(reports: Sequence[Report | str | Path]) -> pd.DataFrame:
+    """target_attainment of each report against the next one, for reports of one place in
+    consecutive years (in order): place, year (the targets' year), then the attainment columns."""
+    loaded = [item if isinstance(item, Report) else load_report(item) for item in reports]
+    frames = [target_attainment(target, outcome).assign(place=target.place, year=target.year)
+              for target, outcome in zip(loaded, loaded[1:])]
+    panel = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ATTAINMENT_COLUMNS + ["place", "year"])
+    return panel[["place", "year"] + ATTAINMENT_COLUMNS]

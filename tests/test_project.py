@@ -47,3 +47,11 @@ def test_environment_yml_lists_the_pyproject_dependencies():
     pip = {_name(d) for d in env if isinstance(d, dict) for d in d["pip"]}
     assert conda | pip == wanted
     assert not conda & pip
+
+
+def test_series_are_byte_identical_copies():
+    series = sorted((ROOT / "seeds" / "series").glob("*.txt"))
+    assert len(series) >= 7
+    for path in series:
+        original = ROOT / "seeds" / path.name if path.name == "national-2019.txt" else ROOT / "tests" / "data" / "reports" / path.name
+        assert path.read_bytes() == original.read_bytes(), path.name

@@ -212,3 +212,16 @@ def test_cli_targets_bad_input_exits_1(tmp_path):
     usage = subprocess.run([sys.executable, "-m", "jxanalysis.cli", "targets", "--out", "x.csv"],
                            capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2
+
+
+def test_panels_of_targets_and_attainment_over_consecutive_years():
+    series = sorted((ROOT / "seeds" / "series").glob("national-20*.txt"))
+    panel = jx.targets_panel(series)
+    assert sorted(panel.year.unique()) == [2017, 2018, 2019, 2020]
+    assert set(panel.place) == {"国务院"} and set(panel.level) == {"national"}
+    attained = jx.attainment_panel(series)
+    assert sorted(attained.year.unique()) == [2017, 2018, 2019]  # 2020's targets need the 2021 report
+    pairs = [jx.target_attainment(jx.load_report(a), jx.load_report(b)) for a, b in zip(series, series[1:])]
+    assert len(attained) == sum(len(p) for p in pairs)
+    growth = attained[attained.indicator == "gdp_growth"].set_index("year")
+    assert growth.loc[2018, "outcome"] == 6.6 and growth.loc[2018, "met"]

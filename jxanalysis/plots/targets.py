@@ -22,13 +22,16 @@ def target_outcome(attainment: pd.DataFrame, indicator: str, ax: Axes | None = N
 
     attainment: rows of jx.target_attainment with a year column (the target's year), e.g. the
     concatenated attainment tables of consecutive reports of one place. The target is drawn as a
-    grey bar from low to high (a dot when low == high), the outcome as a dot: filled blue when met,
-    orange when not."""
+    grey bar from low to high (a short horizontal bar when low == high), the outcome as a dot:
+    blue when met, orange when not."""
     rows = attainment[attainment["indicator"] == indicator].sort_values("year")
     ax = _axes(ax, (6, 4))
     for row in rows.itertuples():
-        ax.plot([row.year, row.year], [row.low, row.high], color=PALETTE[3], linewidth=8,
-                solid_capstyle="round", gid="target")
+        if row.low == row.high:  # a single number: a level, not a range
+            ax.plot([row.year - 0.15, row.year + 0.15], [row.low, row.high], color=PALETTE[3], linewidth=4, gid="target")
+        else:
+            ax.plot([row.year, row.year], [row.low, row.high], color=PALETTE[3], linewidth=8,
+                    solid_capstyle="round", gid="target")
     colours = [PALETTE[0] if met else PALETTE[2] for met in rows["met"]]
     ax.scatter(rows["year"], rows["outcome"], color=colours, zorder=3, s=40, gid="outcome")
     unit = rows["unit"].iloc[0] if len(rows) else ""
