@@ -106,3 +106,12 @@ def test_help_reads_like_a_manual():
     text = run("--help").stdout
     for section in ["commands:", "exit status:", "examples:", "output files", "analyze", "compare"]:
         assert section in text
+
+
+def test_a_report_on_standard_input_is_read_once(tmp_path):
+    """`cat report.txt | jxanalysis analyze /dev/stdin`: a pipe can be read only once."""
+    out = tmp_path / "stdin"
+    run_ = subprocess.run([sys.executable, "-m", "jxanalysis.cli", "analyze", "/dev/stdin", "--out", str(out)],
+                          input=SEED.read_bytes(), capture_output=True)  # a pipe, as from `cat`
+    assert run_.returncode == 0, run_.stderr.decode()
+    assert "进贤县2023年政府工作报告" in (out / "index.html").read_text(encoding="utf-8")
