@@ -33,7 +33,7 @@ from decimal import Decimal
 import cn2an
 import pandas as pd
 
-from .patterns import HAN
+from .patterns import EMAIL, HAN, URL
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "scope", "sentence"]
@@ -81,7 +81,7 @@ _RANK = re.compile(
 )
 _EXCLUDED = re.compile(
     r"“[^“”]{0,40}”|\"[^\"]{0,40}\"|《[^《》]*》|「[^「」]{0,40}」"
-    r"|(?:https?://|www\.)[\w\-./?%&=#:~+]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    rf"|{URL.pattern}|{EMAIL.pattern}"
     r"|^\s*\d{1,3}(?:\.(?=\d{4}年|\D)|、)"
 )
 _PERIOD = re.compile(

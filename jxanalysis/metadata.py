@@ -9,21 +9,19 @@ from pathlib import Path
 
 import cn2an
 
-from .patterns import HAN
+from .patterns import FULL_WIDTH, HAN, INVISIBLE, NUMERALS
 from .gazetteer import NATIONAL, lookup
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _PIECES = re.compile(r"\t|\s{2,}|(?<=报告)(?=[—―─\-]{2})")  # tabs, wide gaps, 报告——2019年…
 _SALUTATION = re.compile(r"各位(?:人大)?代表[：:，,！!].*$")
 _KEY = re.compile(r"^(标题|题目|发文单位|发文时间|报告人|来源URL|来源|时间|发表时间|发布时间|正文|作者|编辑|阅读量|浏览次数)[：:]\s*(.*)$")
 _DASHES = re.compile(r"^(?:[—―─━－\-–‐~～]+|[（(])\s*")
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-                   rf"|([{_CN_DIGIT}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
+                   rf"|([{_CN_DIGIT}]{{4}})年([{NUMERALS}]{{1,3}})月([{NUMERALS}]{{1,3}})日")
 _TITLE_DATE = re.compile(r"[（(]\s*(\d{4})(\d{2})(\d{2})\s*[)）]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_SESSION = rf"(?:第?[\d一二三四五六七八九十]+届|[\d一二三四五六七八九十]+届人大)"
+_SESSION = rf"(?:第?[\d{NUMERALS}]+届|[\d{NUMERALS}]+届人大)"
 _PLACE_IN_SESSION = re.compile(rf"在\s*(?!第)([{HAN}]+?)\s*{_SESSION}")
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE = re.compile(rf"^([{HAN}]{{1,20}}?{_SUFFIX})(?:人民)?政府工作报告")
@@ -55,7 +53,7 @@ class Metadata:
 
 
 def _normalise(line: str) -> str:
-    return line.translate(_ZERO_WIDTH).translate(_FULL_DIGITS)
+    return INVISIBLE.sub("", line).translate(FULL_WIDTH)
 
 
 def _pieces(front: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from .aliases import indicator_id, normalise as _norm
 from .indicators import _shared_subjects, _sentence_rows, extract_indicators
+from .patterns import HAN
 from .report import Report, load_report, split_sentences
 
 COLUMNS = ["subject", "indicator", "low", "high", "unit", "bound", "strength", "direction", "year", "sentence"]
@@ -52,7 +53,7 @@ _LEAD = re.compile(r"^(?:力争|争取|努力|确保|要|今年|现行标准下|
 _LIST_END = re.compile(r"等(?:约束性)?指标$")
 _SUBJECT_TAIL = re.compile(r"(?:涨幅|增速|增幅|降幅|控制在|控制)+$")
 _RANGE = "-－—–~～至到"
-_NO_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)(以上|左右|以内)?(?![\d\u4e00-\u9fff%])")
+_NO_UNIT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)(以上|左右|以内)?(?![\d{HAN}%])")
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import ReportError
+from ..patterns import INVISIBLE
 from .text import detect
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -17,7 +18,6 @@ _BLOCKS = {
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "option", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 }
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def decode_page(data: bytes, path: str | Path) -> str:
@@ -90,4 +90,4 @@ def _dropped(page: str, kept: list[str]) -> list[str]:
 
 def _norm(line: str) -> str:
     """Whitespace runs as one space, zero-width characters gone: as trafilatura writes its text."""
-    return " ".join(_ZERO_WIDTH.sub("", line).split())
+    return " ".join(INVISIBLE.sub("", line).split())
