@@ -39,9 +39,12 @@ if TYPE_CHECKING:
 COLUMNS = ["phrase", "count", "pmi", "left_entropy", "right_entropy", "quoted", "confident"]
 _RUN = re.compile(f"[{HAN}]+")
 _QUOTED = re.compile(f"[“\"「『]([{HAN}]{{2,6}})[”\"」』]")
-# Characters a name does not begin or end with: particles, conjunctions, prepositions, measure
-# words and verbs of the genre's boilerplate.
-_EDGE = set("的了着在和与及并等对为将把被向由至从于以之也都均是个年月日各有中上下")
+# Characters a name does not begin or end with: function characters, and any character that is
+# very often a word by itself (jieba dictionary frequency >= EDGE_FREQ: 要 这 一 我 新 到 来 能 ...).
+_EDGE = set("的了着在和与及并等对为将把被向由至从于以之也都均是个年月日各有")
+EDGE_FREQ = 50000
+_INSIDE = set("的了和与及或是在等")  # never inside a name
+_NUMBER_CHARS = set("0123456789〇零一二两三四五六七八九十百千万亿")  # one kind of context
 
 
 def _entropy(counts: Counter, boundaries: int) -> float:
@@ -53,6 +56,29 @@ def _entropy(counts: Counter, boundaries: int) -> float:
 def _fragmented(phrase: str, freq: dict[str, int]) -> bool:
     """True when jieba (with the policy lexicon) leaves a single character or an unknown piece."""
     return any(len(t) == 1 or not freq.get(t) for t in tokenizer(True).lcut(phrase, HMM=False))
+
+
+def _bound_share(phrase: str, sentences: list[str], cuts: list[set[int]], freq: dict[str, int]) -> float:
+    """Share of the phrase's occurrences that start where jieba's cut (with the policy lexicon)
+    has a boundary and end where the last character and the next do not make a dictionary word:
+    a fragment of a longer word (产业转型 -> 业转, 推进农业 -> 推进农) fails one or the other."""
+    hits = total = 0
+    for sentence, bounds in zip(sentences, cuts):
+        at = sentence.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            total += 1
+            hits += at in bounds and not freq.get(sentence[end - 1:end + 1]) if end < len(sentence) else at in bounds
+            at = sentence.find(phrase, at + 1)
+    return hits / total if total else 0.0
+
+
+def _bounds(sentence: str) -> set[int]:
+    out, at = {0}, 0
+    for token in tokenizer(True).lcut(sentence):
+        at += len(token)
+        out.add(at)
+    return out
 
 
 def _lexicon_spans(text: str) -> list[tuple[int, int]]:
@@ -78,7 +104,8 @@ def _crosses(phrase: str, text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def discover_phrases(report: "Report", min_count: int = 3, min_pmi: float = 3.0,
-                     min_entropy: float = 0.9, max_len: int = 6, quoted: bool = True) -> pd.DataFrame:
+                     min_entropy: float = 0.9, max_len: int = 6, min_bound: float = 0.5,
+                     quoted: bool = True) -> pd.DataFrame:
     """Candidate phrases of one report with their statistics, most confident first.
 
     One row per candidate not already a dictionary word that has count >= 2 or is quoted:
@@ -86,31 +113,38 @@ def discover_phrases(report: "Report", min_count: int = 3, min_pmi: float = 3.0,
     marks), confident (see the module docstring). Sorted by confident, count, pmi, phrase.
     quoted=False: confident by the statistics alone (quoted names are not taken on trust).
     """
-    sentences = [s for s in report.sentences["text"]]
-    runs = [run for s in sentences for run in _RUN.findall(s)]
-    chars = sum(map(len, runs)) or 1
+    sentences = list(report.sentences["text"])
     counts: Counter = Counter()
     left: dict[str, Counter] = defaultdict(Counter)
     right: dict[str, Counter] = defaultdict(Counter)
-    left_edge: Counter = Counter()
+    left_edge: Counter = Counter()  # occurrences at a sentence or punctuation boundary
     right_edge: Counter = Counter()
-    for run in runs:
-        for n in range(1, max_len + 1):
-            for i in range(len(run) - n + 1):
-                gram = run[i:i + n]
-                counts[gram] += 1
-                if n == 1:
-                    continue
-                if i:
-                    left[gram][run[i - 1]] += 1
-                else:
-                    left_edge[gram] += 1
-                if i + n < len(run):
-                    right[gram][run[i + n]] += 1
-                else:
-                    right_edge[gram] += 1
+    for sentence in sentences:
+        for match in _RUN.finditer(sentence):
+            run, before, after = match.group(), match.start() - 1, match.end()
+            # a digit or Latin letter next to the run is a context ("0"), like a Chinese numeral
+            lead = "0" if before >= 0 and sentence[before].isalnum() else None
+            tail = "0" if after < len(sentence) and sentence[after].isalnum() else None
+            for n in range(1, max_len + 1):
+                for i in range(len(run) - n + 1):
+                    gram = run[i:i + n]
+                    counts[gram] += 1
+                    if n == 1:
+                        continue
+                    ctx = run[i - 1] if i else lead
+                    if ctx is None:
+                        left_edge[gram] += 1
+                    else:
+                        left[gram]["0" if ctx in _NUMBER_CHARS else ctx] += 1
+                    ctx = run[i + n] if i + n < len(run) else tail
+                    if ctx is None:
+                        right_edge[gram] += 1
+                    else:
+                        right[gram]["0" if ctx in _NUMBER_CHARS else ctx] += 1
+    chars = sum(len(g) * c for g, c in counts.items() if len(g) == 1) or 1
     in_quotes = Counter(m.group(1) for s in sentences for m in _QUOTED.finditer(s))
     freq = tokenizer(True).FREQ
+    cuts = [_bounds(s) for s in sentences]
     text = "\n".join(sentences)
     spans = _lexicon_spans(text)
     rows = []
@@ -121,8 +155,9 @@ def discover_phrases(report: "Report", min_count: int = 3, min_pmi: float = 3.0,
         h_left = _entropy(left[gram], left_edge[gram])
         h_right = _entropy(right[gram], right_edge[gram])
         by_stats = count >= min_count and pmi >= min_pmi and min(h_left, h_right) >= min_entropy \
-            and gram[0] not in _EDGE and gram[-1] not in _EDGE
-        confident = ((quoted and in_quotes[gram] > 0) or (by_stats and _fragmented(gram, freq))) \
+            and not _INSIDE & set(gram) and not any(c in _EDGE or freq.get(c, 0) >= EDGE_FREQ for c in (gram[0], gram[-1]))
+        confident = ((quoted and in_quotes[gram] > 0) or (by_stats and _fragmented(gram, freq)
+                                                          and _bound_share(gram, sentences, cuts, freq) >= min_bound)) \
             and not _crosses(gram, text, spans)
         rows.append((gram, count, round(pmi, 3), round(h_left, 3), round(h_right, 3), in_quotes[gram], confident))
     table = pd.DataFrame(rows, columns=COLUMNS)
