@@ -2,8 +2,8 @@
 collocation statistics within one report, to add to that report's tokenizer.
 
 A candidate is a run of 2-6 Han characters inside one sentence (never across a sentence or a
-punctuation mark). It is scored as in new-word discovery (e.g. Matrix67's "互联网时代的社会语言学",
-2012; jieba and HanLP use the same two measures):
+punctuation mark). It is scored as in new-word discovery (Matrix67, "互联网时代的社会语言学：
+基于SNS的文本数据挖掘", 2012; HanLP's new-word discovery uses the same two measures):
 
 - pmi: pointwise mutual information of its weakest split, min over splits of
   log(p(whole) / (p(left) * p(right))), with p = count / characters of the report: how much more
@@ -13,13 +13,18 @@ punctuation mark). It is scored as in new-word discovery (e.g. Matrix67's "互�
   contexts, a fragment of a longer word always has the same neighbour.
 
 A candidate is `confident` when it is frequent (count >= min_count), cohesive (pmi >= min_pmi),
-free on both sides (entropies >= min_entropy), and the tokenizer cannot cut it into known words
-of two or more characters (it leaves a single character or an unknown piece: a name, not a
-phrase of dictionary words). A short name in quotation marks (“孺子书房”, at most 6 characters)
-is confident even when it occurs once: the report itself marks it as a name. Nothing confident
-begins or ends with a function character (的, 和, 等 ...) or cuts through an occurrence of a
-policy-lexicon term. No maintained package on PyPI does this (smoothnlp, newords and
-chinesewordfinder are unmaintained since 2021 or earlier), so it is written here.
+free on both sides (entropies >= min_entropy; a digit or Chinese numeral next to it counts as one
+context, "a number"), begins and ends with no function character and no character that is very
+often a word by itself, the tokenizer cannot cut it into known words of two or more characters
+(it leaves a single character or an unknown piece: a name, not a phrase of dictionary words), and
+in at least min_bound of its occurrences it starts on a boundary of jieba's cut and its last
+character does not make a dictionary word with the next (a fragment of a longer word fails:
+产业转型 -> 业转). A short name in quotation marks (“孺子书房”, at most 6 characters) is
+confident even when it occurs once: the report itself marks it as a name. Nothing confident cuts
+through or holds an occurrence of a policy-lexicon term.
+
+No maintained package on PyPI does this (smoothnlp, newords, chinesewordfinder: last released
+2021 or earlier), so it is written here.
 """
 from __future__ import annotations
 
@@ -67,13 +72,15 @@ def _bound_share(phrase: str, sentences: list[str], cuts: list[set[int]], freq: 
         at = sentence.find(phrase)
         while at >= 0:
             end = at + len(phrase)
+            glued = end < len(sentence) and bool(freq.get(sentence[end - 1:end + 1]))
             total += 1
-            hits += at in bounds and not freq.get(sentence[end - 1:end + 1]) if end < len(sentence) else at in bounds
+            hits += at in bounds and not glued
             at = sentence.find(phrase, at + 1)
     return hits / total if total else 0.0
 
 
 def _bounds(sentence: str) -> set[int]:
+    """The offsets where jieba's cut (with the policy lexicon) has a boundary."""
     out, at = {0}, 0
     for token in tokenizer(True).lcut(sentence):
         at += len(token)
@@ -92,12 +99,12 @@ def _lexicon_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _crosses(phrase: str, text: str, spans: list[tuple[int, int]]) -> bool:
-    """True when an occurrence of phrase overlaps a lexicon term without one holding the other."""
+    """True when an occurrence of phrase overlaps a lexicon term it does not lie inside: it would
+    cut the term or swallow it into a longer token (稳外贸 would hide 外贸 from term counts)."""
     at = text.find(phrase)
     while at >= 0:
         end = at + len(phrase)
-        if any(s < end and at < e and not (s <= at and end <= e) and not (at <= s and e <= end)
-               for s, e in spans):
+        if any(s < end and at < e and not (s <= at and end <= e) for s, e in spans):
             return True
         at = text.find(phrase, at + 1)
     return False
