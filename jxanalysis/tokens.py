@@ -171,7 +171,7 @@ def tokenizer_with(phrases: Iterable[str], lexicon: bool = True, backend: Backen
     return _tokenizer_with(tuple(sorted(set(phrases))), bool(lexicon), backend)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # each holds a copy of the dictionary (tens of MB)
 def _tokenizer_with(phrases: tuple[str, ...], lexicon: bool, backend: Backend):
     if backend == "rjieba":
         rjieba_tokenizer(lexicon)  # the clear ImportError when rjieba is missing
