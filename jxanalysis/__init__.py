@@ -36,6 +36,7 @@ from .themes import (
     theme_words,
 )
 from .term_index import TermIndex, load_dictionary, term_index
+from .phrases import confident_phrases, discover_phrases
 from .tokens import compare_segmentation, report_tokens, segment, tokenize, tokenize_pos
 
 __all__ = [
@@ -51,8 +52,10 @@ __all__ = [
     "compare",
     "compare_keywords",
     "compare_segmentation",
+    "confident_phrases",
     "cooccurrence_graph",
     "datafiles",
+    "discover_phrases",
     "edge_table",
     "export_indicators",
     "extract_indicators",

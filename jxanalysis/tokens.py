@@ -22,6 +22,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import jieba
@@ -156,9 +157,44 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
     return out + tokens[done:] if out else tokens
 
 
-def _cut(text: str, lexicon: bool, backend: Backend | None) -> list[str]:
-    """Every token of text from the chosen backend (None: DEFAULT_BACKEND)."""
+#: The dictionary frequency given to a report's extra words (jxanalysis.phrases): high enough to
+#: keep a name whole, below the policy lexicon's 50000 so a policy term is never cut by one.
+PHRASE_FREQ = 20000
+
+
+def tokenizer_with(phrases: Iterable[str], lexicon: bool = True, backend: Backend | None = None):
+    """A tokenizer of the backend with extra words (e.g. a report's discovered phrases) on top of
+    the dictionary and the policy lexicon; built once per set of words, the shared ones untouched."""
     backend = backend or DEFAULT_BACKEND
+    if backend not in ("jieba", "rjieba"):
+        raise ValueError(f'unknown tokenizer backend {backend!r}: use "jieba" or "rjieba"')
+    return _tokenizer_with(tuple(sorted(set(phrases))), bool(lexicon), backend)
+
+
+@lru_cache(maxsize=4)  # each holds a copy of the dictionary (tens of MB)
+def _tokenizer_with(phrases: tuple[str, ...], lexicon: bool, backend: Backend):
+    if backend == "rjieba":
+        rjieba_tokenizer(lexicon)  # the clear ImportError when rjieba is missing
+        import rjieba
+
+        tk = rjieba.Jieba()
+        for word, freq, tag in policy_terms() if lexicon else []:
+            tk.add_word(word, freq, tag)
+    else:
+        base = tokenizer(lexicon)
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+    for word in phrases:
+        tk.add_word(word, PHRASE_FREQ, "nz")
+    return tk
+
+
+def _cut(text: str, lexicon: bool, backend: Backend | None, phrases: Iterable[str] = ()) -> list[str]:
+    """Every token of text from the chosen backend (None: DEFAULT_BACKEND), with extra words if any."""
+    backend = backend or DEFAULT_BACKEND
+    if phrases:
+        tk = tokenizer_with(phrases, lexicon, backend)
+        return _rjieba_cut(text, tk) if backend == "rjieba" else tk.lcut(text)
     if backend == "rjieba":
         return _rjieba_cut(text, rjieba_tokenizer(lexicon))
     if backend == "jieba":
@@ -166,19 +202,24 @@ def _cut(text: str, lexicon: bool, backend: Backend | None) -> list[str]:
     raise ValueError(f'unknown tokenizer backend {backend!r}: use "jieba" or "rjieba"')
 
 
-def segment(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[str]:
-    """Every token of text, nothing removed (for showing segmentation)."""
+def segment(text: str, lexicon: bool = True, backend: Backend | None = None,
+            phrases: Iterable[str] = ()) -> list[str]:
+    """Every token of text, nothing removed (for showing segmentation).
+
+    phrases: extra words kept whole, e.g. a report's `jxanalysis.phrases.confident_phrases`."""
     arguments.text(text, "segment")
-    return _cut(text, lexicon, backend)
+    return _cut(text, lexicon, backend, tuple(phrases))
 
 
-def tokenize(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[str]:
+def tokenize(text: str, lexicon: bool = True, backend: Backend | None = None,
+             phrases: Iterable[str] = ()) -> list[str]:
     """Content tokens of text: policy lexicon on; stopwords, numbers, punctuation off.
 
     backend: "rjieba" (the default when installed) or "jieba"; both give the same tokens.
+    phrases: extra words kept whole (none by default), e.g. a report's discovered names.
     """
     arguments.text(text, "tokenize")
-    return [t for t in _cut(text, lexicon, backend) if is_content(t)]
+    return [t for t in _cut(text, lexicon, backend, tuple(phrases)) if is_content(t)]
 
 
 def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
