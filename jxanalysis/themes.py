@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from . import arguments, datafiles
+from .errors import ReportError
 from .report import PARAGRAPH_POSITION, Report
 from .tokens import report_tokens, segment, sentence_starts, tokenize
 
@@ -529,3 +530,17 @@ def precision_recall(gold: pd.Series, predicted: pd.Series, classes: list[str]) 
         rows.append([c, n_gold, n_predicted, correct,
                      correct / n_predicted if n_predicted else 0.0, correct / n_gold if n_gold else 0.0])
     return pd.DataFrame(rows, columns=["class", "gold", "predicted", "correct", "precision", "recall"])
+
+
+HEADING_MARK = re.compile(r"^(?:——|[一二三四五六七八九十]{1,3}是|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}，)")
+
+
+def headed_paragraph(report: Report, heading: str) -> int:
+    """The number of the one paragraph whose text, without a leading mark (——, 一是, （一）, 第一，),
+    starts with heading + 。 (how tests/data/themes_gold.csv names paragraphs); ReportError when
+    there is not exactly one."""
+    starts = report.paragraphs["text"].str.replace(HEADING_MARK, "", regex=True)
+    hits = report.paragraphs.loc[starts.str.startswith(heading + "。").to_numpy(), "paragraph"]
+    if len(hits) != 1:
+        raise ReportError(report.path, f"heading {heading!r} found {len(hits)} times")
+    return int(hits.iloc[0])
