@@ -21,8 +21,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from . import arguments, datafiles
+from .errors import ReportError
 from .report import PARAGRAPH_POSITION, Report
 from .tokens import report_tokens, segment, sentence_starts, tokenize
 
@@ -41,20 +43,24 @@ class Theme:
     keywords: dict[str, float]
 
 
+def _text(name_or_path: str | Path) -> str:
+    """The text of a shipped data file (by name) or of any file (by path)."""
+    if isinstance(name_or_path, str) and "/" not in name_or_path and datafiles.shipped(name_or_path):
+        return datafiles.read(name_or_path)
+    return Path(name_or_path).read_text(encoding="utf-8")
+
+
 def _read_lexicon(path: str | Path | None, default: str, key: str, words: str) -> list[Theme]:
-    """Read a YAML lexicon (the shipped `default` when path is None, read once);
-    its words may be plain (weight 1) or {word: weight}."""
-    return list(_shipped_lexicon(default, key, words) if path is None else _parse_lexicon(path, key, words))
+    """Read a YAML lexicon (the shipped `default` when path is None); its words may be plain
+    (weight 1) or {word: weight}. The file is read on every call and parsed once per content,
+    so an edited file counts at once, without restarting the kernel."""
+    return list(_parse_lexicon(_text(default if path is None else path), key, words))
 
 
-@lru_cache(maxsize=None)
-def _shipped_lexicon(default: str, key: str, words: str) -> tuple[Theme, ...]:
-    return _parse_lexicon(default, key, words)
-
-
-def _parse_lexicon(name_or_path: str | Path, key: str, words: str) -> tuple[Theme, ...]:
+@lru_cache(maxsize=32)
+def _parse_lexicon(text: str, key: str, words: str) -> tuple[Theme, ...]:
     themes = []
-    for entry in datafiles.load_yaml(name_or_path)[key]:
+    for entry in yaml.safe_load(text).get(key) or []:
         keywords: dict[str, float] = {}
         for item in entry[words]:
             pairs = item.items() if isinstance(item, dict) else [(item, 1)]
@@ -73,13 +79,20 @@ def _parse_lexicon(name_or_path: str | Path, key: str, words: str) -> tuple[Them
 
 
 def load_themes(path: str | Path | None = None) -> list[Theme]:
-    """The theme lexicon: jxanalysis/data/themes.yaml, or a YAML file of the same shape."""
+    """The theme lexicon: jxanalysis/data/themes.yaml, or a YAML file of the same shape
+    (read again on every call: edits count without a kernel restart)."""
     return _read_lexicon(path, "themes.yaml", "themes", "keywords")
 
 
 def load_instruments(path: str | Path | None = None) -> list[Theme]:
     """The policy-instrument cue lexicon: jxanalysis/data/instruments.yaml or a file like it."""
     return _read_lexicon(path, "instruments.yaml", "instruments", "cues")
+
+
+def load_non_instruments(path: str | Path | None = None) -> list[Theme]:
+    """The cues of sentences that state no policy action (honours, outcome figures, assessments,
+    the government's work on itself): the `not_instruments` entry of instruments.yaml."""
+    return _read_lexicon(path, "instruments.yaml", "not_instruments", "cues")
 
 
 Lexicon = str | Path | list[Theme] | None
@@ -304,24 +317,59 @@ def aggregate_themes(scores: pd.DataFrame, by: str | None = "section") -> pd.Dat
     return frame.rename_axis(by or "scope").reset_index()
 
 
+def _first(finds: list[tuple[int, int, str]], units: list[int]) -> list[int]:
+    """Per unit (sorted start offsets), the offset of its first find (a large number when none)."""
+    first = [1 << 62] * len(units)
+    for start, _, _ in finds:
+        unit = bisect_right(units, start) - 1
+        first[unit] = min(first[unit], start)
+    return first
+
+
+def _classify(weights: pd.DataFrame, first: pd.DataFrame, against: pd.Series) -> list[str]:
+    """Per sentence, the instrument type with the highest weight; among equal weights the one
+    whose first cue comes first in the sentence; "" when no cue, or when the non-instrument
+    cues weigh more than the best type."""
+    labels = []
+    for (_, w), (_, f), other in zip(weights.iterrows(), first.iterrows(), against):
+        best = w.max()
+        if best <= 0 or other > best:
+            labels.append("")
+            continue
+        tied = w.index[w == best]
+        labels.append(str(min(tied, key=lambda k: f[k])))
+    return labels
+
+
 def policy_instruments(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     """Classify each sentence as a supply-side, environment-side or demand-side policy
     instrument (Rothwell & Zegveld) by its cue words (data/instruments.yaml).
 
     One row per sentence: position columns, sentence_id, text, the weighted cue count of each
-    instrument type, instrument (the type with most cues, "" when none; ties go to the type
-    listed first) and cues (the cue words found)."""
+    instrument type, instrument and cues (the cue words found). instrument is the type with
+    most cues (equal counts: the type whose first cue comes first in the sentence), "" when the
+    sentence has no cue or when the cues of a sentence stating no policy action (荣获, 同比,
+    仍需; the not_instruments entry of the file) weigh more. lexicon: a path to a file like
+    instruments.yaml, or a list of instrument types (then without non-instrument cues)."""
     kinds = _as_lexicon(lexicon, load_instruments)
+    others = [] if isinstance(lexicon, list) else load_non_instruments(lexicon)
     ids = [k.id for k in kinds]
     text, offsets = _report_text(report)
     sentences = report.sentences
     starts = [offsets[p] + s for p, s in zip(sentences["paragraph"], sentence_starts(report))]
-    occurrences = text.occurrences(frozenset(w for k in kinds for w in k.keywords))
-    found = {k.id: _counts(text.finds(k.keywords, occurrences), starts) for k in kinds}
+    occurrences = text.occurrences(frozenset(w for k in [*kinds, *others] for w in k.keywords))
+    finds = {k.id: text.finds(k.keywords, occurrences) for k in kinds}
+    found = {k: _counts(finds[k], starts) for k in ids}
     frame = sentences[SENTENCE_POSITION + ["text"]].reset_index(drop=True)
     weighted = [_weighted(kinds, {k: found[k][i] for k in ids}) for i in range(len(starts))]
-    frame = pd.concat([frame, pd.DataFrame(weighted, columns=ids, dtype=float)], axis=1)
-    frame["instrument"] = _top(frame[ids])
+    weights = pd.DataFrame(weighted, columns=ids, dtype=float)
+    frame = pd.concat([frame, weights], axis=1)
+    against = np.zeros(len(starts))
+    for other in others:
+        counts = _counts(text.finds(other.keywords, occurrences), starts)
+        against += [sum(other.keywords[w] * n for w, n in c.items()) for c in counts]
+    first = pd.DataFrame({k: _first(finds[k], starts) for k in ids}, columns=ids)
+    frame["instrument"] = _classify(weights, first, pd.Series(against))
     frame["cues"] = ["、".join(word for k in ids for word in found[k][i]) for i in range(len(starts))]
     return frame
 
@@ -361,22 +409,39 @@ def short_label(text: str, width: int = 14) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def section_labels(frame: pd.DataFrame, width: int = 14) -> pd.Series:
-    """One short, unique label per row's place in the report (a row has part and section columns):
-    the shortened section name; the part name for paragraphs of a part outside any section
-    (a part's opening paragraphs); 开头 before the first part. Distinct (part, section) places
-    that shorten to the same label get (2), (3) ... appended, so grouping by the label never
-    merges two places."""
-    labels: dict[tuple[str, str], str] = {}
-    for key in dict.fromkeys(zip(frame["part"], frame["section"])):
-        part, section = key
-        label = short_label(section or part, width) or PREAMBLE
+TAIL = "·收尾"
+
+
+def _places(frame: pd.DataFrame, tails: bool) -> list[tuple[str, str, bool]]:
+    """Per row its place (part, section, tail): tail is True for a row outside any section that
+    comes after a section of the same part (the paragraphs closing a part), when tails is set."""
+    places, sectioned = [], set()
+    for part, section in zip(frame["part"], frame["section"]):
+        if section:
+            sectioned.add(part)
+        places.append((part, section, tails and not section and part in sectioned))
+    return places
+
+
+def section_labels(frame: pd.DataFrame, width: int = 14, tails: bool = False) -> pd.Series:
+    """One short, unique label per row's place in the report (a row has part and section columns,
+    rows in report order): the shortened section name; the part name for paragraphs of a part
+    outside any section (a part's opening paragraphs); 开头 before the first part. With
+    tails=True, paragraphs outside any section that follow a section of their part (the
+    paragraphs closing a part: 各位代表！…, thanks, difficulties) get the part name + ·收尾
+    instead of being merged with the part's opening. Distinct places that shorten to the same
+    label get (2), (3) ... appended, so grouping by the label never merges two places."""
+    places = _places(frame, tails)
+    labels: dict[tuple[str, str, bool], str] = {}
+    for key in dict.fromkeys(places):
+        part, section, tail = key
+        label = (short_label(section or part, width) or PREAMBLE) + (TAIL if tail else "")
         base, n = label, 1
         while label in labels.values():
             n += 1
             label = f"{base}({n})"
         labels[key] = label
-    return pd.Series([labels[k] for k in zip(frame["part"], frame["section"])], index=frame.index, name="section")
+    return pd.Series([labels[k] for k in places], index=frame.index, name="section")
 
 
 def _names(ids: list[str], lexicon: Lexicon, loader: Loader) -> list[str]:
@@ -401,22 +466,32 @@ def theme_shares(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:
 
 def section_themes(scores: pd.DataFrame, lexicon: Lexicon = None, width: int = 14) -> pd.DataFrame:
     """The section x theme table behind a heatmap: one row per place in the report labelled by
-    section_labels (report order), a tokens column, then one column per theme named in Chinese
+    section_labels(tails=True) (report order), a tokens column, then one column per theme named in Chinese
     holding the token-weighted theme share (aggregate_themes by section)."""
-    by_section = aggregate_themes(scores.assign(section=section_labels(scores, width)), by="section")
+    by_section = aggregate_themes(scores.assign(section=section_labels(scores, width, tails=True)), by="section")
     ids = _theme_ids(scores)
     frame = by_section.set_index("section")[["tokens", *ids]]
     frame.columns = ["tokens", *_names(ids, lexicon, load_themes)]
     return frame
 
 
-def part_themes(scores: pd.DataFrame, lexicon: Lexicon = None) -> pd.DataFrame:
-    """Theme shares per part side by side (e.g. the review of last year against the plan for this
-    year): one row per theme (index: Chinese name, lexicon order), one column per named part in
-    report order. Paragraphs before the first part are left out."""
-    by_part = aggregate_themes(scores[scores["part"] != ""], by="part")
+PART_KINDS = {"review": "工作回顾", "five-year": "五年目标任务", "plan": "年度工作安排"}
+
+
+def part_themes(scores: pd.DataFrame, lexicon: Lexicon = None, by: str = "part_kind") -> pd.DataFrame:
+    """Theme shares of the kinds of part side by side (the loader's part_kind: the review of
+    last year, the five-year goals, the plan for this year): one row per theme (index: Chinese
+    name, lexicon order), one column per kind present, named as in PART_KINDS, in that order.
+    The opening and appendices are left out. by="part": one column per named part instead."""
+    if by == "part_kind":
+        kept = scores[scores["part_kind"].isin(list(PART_KINDS))]
+        order = [k for k in PART_KINDS if k in set(kept["part_kind"])]
+        grouped = aggregate_themes(kept, by="part_kind").set_index("part_kind").loc[order]
+        grouped.index = [PART_KINDS[k] for k in order]
+    else:
+        grouped = aggregate_themes(scores[scores["part"] != ""], by="part").set_index("part")
     ids = _theme_ids(scores)
-    frame = by_part.set_index("part")[ids].T
+    frame = grouped[ids].T
     frame.index = pd.Index(_names(ids, lexicon, load_themes), name="theme")
     frame.columns.name = None
     return frame
@@ -426,7 +501,7 @@ def section_instruments(instruments: pd.DataFrame, lexicon: Lexicon = None, widt
     """The policy-instrument mix per place in the report (instrument_mix by section, places
     labelled by section_labels): a sentences column (classified sentences), then the share of
     each instrument type, columns named in Chinese."""
-    mix = instrument_mix(instruments.assign(section=section_labels(instruments, width)), by="section")
+    mix = instrument_mix(instruments.assign(section=section_labels(instruments, width, tails=True)), by="section")
     kinds = [c for c in mix.columns if c not in ("section", "sentences")]
     frame = mix.set_index("section")
     frame.columns = ["sentences", *_names(kinds, lexicon, load_instruments)]
@@ -441,3 +516,31 @@ def lexicon_table(lexicon: Lexicon = None, examples: int = 6) -> pd.DataFrame:
         [[t.id, t.name_zh, t.name_en, len(t.keywords), "、".join(list(t.keywords)[:examples])] for t in themes],
         columns=["id", "name_zh", "name_en", "keywords", "examples"],
     )
+
+
+def precision_recall(gold: pd.Series, predicted: pd.Series, classes: list[str]) -> pd.DataFrame:
+    """Per class: gold (how many items the hand codes give it), predicted (how many the method
+    gives it), correct (both), precision = correct / predicted and recall = correct / gold
+    (0 when the denominator is 0)."""
+    gold, predicted = pd.Series(gold).to_numpy(), pd.Series(predicted).to_numpy()
+    rows = []
+    for c in classes:
+        n_gold, n_predicted = int((gold == c).sum()), int((predicted == c).sum())
+        correct = int(((gold == c) & (predicted == c)).sum())
+        rows.append([c, n_gold, n_predicted, correct,
+                     correct / n_predicted if n_predicted else 0.0, correct / n_gold if n_gold else 0.0])
+    return pd.DataFrame(rows, columns=["class", "gold", "predicted", "correct", "precision", "recall"])
+
+
+HEADING_MARK = re.compile(r"^(?:——|[一二三四五六七八九十]{1,3}是|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}，)")
+
+
+def headed_paragraph(report: Report, heading: str) -> int:
+    """The number of the one paragraph whose text, without a leading mark (——, 一是, （一）, 第一，),
+    starts with heading + 。 (how tests/data/themes_gold.csv names paragraphs); ReportError when
+    there is not exactly one."""
+    starts = report.paragraphs["text"].str.replace(HEADING_MARK, "", regex=True)
+    hits = report.paragraphs.loc[starts.str.startswith(heading + "。").to_numpy(), "paragraph"]
+    if len(hits) != 1:
+        raise ReportError(report.path, f"heading {heading!r} found {len(hits)} times")
+    return int(hits.iloc[0])

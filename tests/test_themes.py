@@ -1,9 +1,14 @@
 """Theme lexicon, theme scores, policy instruments, and agreement with hand labels.
 
 The hand labels (tests/data/themes_gold.csv, guideline in tests/data/README_themes.md) give the
-theme of every headed paragraph of the seed and of the corpus reports (seeds/ copies of ../shared/corpus/), keyed by
-report file name and heading text. Agreement is measured separately on the seed and on the
-corpus so that a lexicon tuned to the seed alone shows up.
+theme of every headed paragraph of the four reports the lexicon was built from (sample "built":
+the seed and the corpus reports in seeds/) and of four reports it was not built from (sample
+"new", from tests/data/reports/), keyed by report file name and heading text. Agreement is
+measured separately on the seed, on the other built-from reports, and on the new reports, so
+that a lexicon tuned to the reports it was written against shows up.
+
+The policy-instrument classifier is checked against 204 hand-coded sentences
+(tests/data/instruments_gold.csv, guideline tests/data/README_instruments.md).
 """
 from __future__ import annotations
 
@@ -36,7 +41,9 @@ GOLD = ROOT / "tests" / "data" / "themes_gold.csv"
 SEED_NAME = jx.report.SEED.name
 THEMES_YAML = ROOT / "jxanalysis" / "data" / "themes.yaml"
 MIN_AGREEMENT = 0.8
-_MARK = re.compile(r"^(?:——|[一二三四五六七八九十]{1,3}是|（[一二三四五六七八九十]{1,3}）)")
+_MARK = re.compile(r"^(?:——|[一二三四五六七八九十]{1,3}是|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}，)")
+REPORTS = ROOT / "tests" / "data" / "reports"
+INSTRUMENTS_GOLD = ROOT / "tests" / "data" / "instruments_gold.csv"
 
 
 def _gold() -> pd.DataFrame:
@@ -44,7 +51,7 @@ def _gold() -> pd.DataFrame:
 
 
 def _path(name: str) -> Path:
-    return jx.report.SEED if name == SEED_NAME else CORPUS / name
+    return jx.report.SEED if name == SEED_NAME else CORPUS / name if (CORPUS / name).is_file() else REPORTS / name
 
 
 def _labelled_rows(name: str, gold: pd.DataFrame, lexicon: list[Theme] | None = None) -> pd.DataFrame:
@@ -200,6 +207,64 @@ def test_instrument_mix_per_section_of_the_seed(seed):
     assert mix["sentences"].sum() == (table["instrument"] != "").sum()
 
 
+# --- policy instruments against the hand codes
+
+CLASSES = ["supply", "environment", "demand", "none"]
+
+
+def _instrument_rows() -> pd.DataFrame:
+    """The hand-coded sentences joined to the classifier's label ("" -> none)."""
+    gold = pd.read_csv(INSTRUMENTS_GOLD, keep_default_na=False)
+    rows = []
+    for name, group in gold.groupby("report", sort=False):
+        table = policy_instruments(jx.load_report(_path(name)))
+        for g in group.to_dict("records"):
+            hits = table[table["text"].str.startswith(g["sentence"]).to_numpy()]
+            assert len(hits) == 1, f"{name}: sentence {g['sentence']!r} found {len(hits)} times"
+            rows.append({**g, "predicted": hits.iloc[0]["instrument"] or "none"})
+    return pd.DataFrame(rows)
+
+
+def test_precision_recall_counts_by_hand():
+    from jxanalysis.themes import precision_recall
+
+    gold = pd.Series(["a", "a", "b", "b", "b"])
+    predicted = pd.Series(["a", "b", "b", "b", "a"])
+    table = precision_recall(gold, predicted, ["a", "b"]).set_index("class")
+    assert table.loc["a", "precision"] == pytest.approx(1 / 2) and table.loc["a", "recall"] == pytest.approx(1 / 2)
+    assert table.loc["b", "precision"] == pytest.approx(2 / 3) and table.loc["b", "recall"] == pytest.approx(2 / 3)
+    assert list(table["gold"]) == [2, 3] and list(table["predicted"]) == [2, 3]
+
+
+def test_instrument_classifier_against_hand_codes():
+    """Precision and recall per class on 204 hand-coded sentences (pytest -s prints them).
+
+    First run (the classifier as it was before the hand codes, instruments.yaml of issue 5), all
+    204 sentences: supply P 0.60 R 0.37, environment P 0.59 R 0.46, demand P 0.50 R 0.59,
+    none P 0.39 R 0.60. The cue list was then revised reading errors on the even-numbered rows
+    only. After the revision: even rows (tuned on) supply P 1.00 R 0.77, environment P 0.80
+    R 0.89, demand P 0.62 R 1.00, none P 0.83 R 0.75; odd rows (the check) supply P 0.69 R 0.39,
+    environment P 0.78 R 0.70, demand P 0.50 R 0.67, none P 0.54 R 0.73. No class reaches 0.8 on
+    the check rows: the classifier is not reliable per sentence (notebook 03 says so)."""
+    from jxanalysis.themes import precision_recall
+
+    rows = _instrument_rows()
+    assert len(rows) >= 150 and rows["report"].nunique() >= 4
+    assert set(rows["instrument"]) == set(CLASSES)
+    print()
+    tables = {}
+    for name, part in [("all", rows), ("tuned on (even rows)", rows.iloc[::2]), ("check (odd rows)", rows.iloc[1::2])]:
+        table = precision_recall(part["instrument"], part["predicted"], CLASSES).set_index("class")
+        tables[name] = table
+        print(f"{name:22} n={len(part):3}  " + " | ".join(
+            f"{c} P {table.at[c, 'precision']:.2f} R {table.at[c, 'recall']:.2f} (gold {table.at[c, 'gold']})" for c in CLASSES))
+    accuracy = (rows["instrument"] == rows["predicted"]).mean()
+    print(f"accuracy on all {len(rows)} sentences: {accuracy:.1%} (first run 49.0%)")
+    check = tables["check (odd rows)"]
+    assert accuracy >= 0.6  # the first run was 0.49
+    assert (check[["precision", "recall"]] >= 0.35).all().all()
+
+
 # --- agreement with the hand labels
 
 
@@ -208,24 +273,29 @@ def _agreement(rows: pd.DataFrame, column: str) -> float:
 
 
 def test_top_theme_agrees_with_hand_labels(labelled):
+    """Measured (pytest -s): seed 100% (n=12), other built-from reports 93.2% (n=162), reports the
+    lexicon was not built from 89.9% (n=79; first measurement, before any change to the lexicon
+    and unchanged by the per-keyword review of the seed-only keywords)."""
     themed = labelled[labelled["theme"] != ""]
     seed = themed[themed["report"] == SEED_NAME]
-    corpus = themed[themed["report"] != SEED_NAME]
+    built = themed[(themed["sample"] == "built") & (themed["report"] != SEED_NAME)]
+    new = themed[themed["sample"] == "new"]
     print(f"\nhand-labelled headed paragraphs: {len(labelled)}, out of lexicon scope: {len(labelled) - len(themed)}")
     for name, rows in themed.groupby("report", sort=False):
         lenient = (rows["top_theme"] == rows["theme"]) | (rows["top_theme"] == rows["alt_theme"])
         print(
-            f"  {name:42} n={len(rows):3}  top-1 {_agreement(rows, 'top_theme'):.0%}"
+            f"  {rows['sample'].iloc[0]:5} {name:38} n={len(rows):3}  top-1 {_agreement(rows, 'top_theme'):.0%}"
             f"  top-1 = label or alt {lenient.mean():.0%}  heading removed {_agreement(rows, 'body_top'):.0%}"
         )
     misses = themed[themed["top_theme"] != themed["theme"]]
     for m in misses.to_dict("records"):
         print(f"  miss: {m['report'][:12]:12} {m['heading'][:24]:24} label {m['theme']:15} got {m['top_theme']}")
-    seed_agreement, corpus_agreement = _agreement(seed, "top_theme"), _agreement(corpus, "top_theme")
-    print(f"top-1 agreement: seed {seed_agreement:.1%} (n={len(seed)}), corpus {corpus_agreement:.1%} (n={len(corpus)})")
-    assert len(seed) == 12 and len(corpus) >= 150
-    assert seed_agreement >= MIN_AGREEMENT
-    assert corpus_agreement >= MIN_AGREEMENT
+    figures = {"seed": seed, "built from (other)": built, "not built from": new}
+    print("top-1 agreement: " + ", ".join(f"{k} {_agreement(v, 'top_theme'):.1%} (n={len(v)})" for k, v in figures.items()))
+    assert len(seed) == 12 and len(built) >= 150 and len(new) >= 75
+    assert new["report"].nunique() >= 4 and set(new["report"]).isdisjoint(set(built["report"]) | {SEED_NAME})
+    for rows in figures.values():
+        assert _agreement(rows, "top_theme") >= MIN_AGREEMENT
 
 
 def test_agreement_collapses_when_keywords_go_to_the_wrong_themes():
@@ -283,7 +353,7 @@ def test_section_themes_splits_places_that_share_an_empty_section(seed):
     table = section_themes(scores)
     themes = load_themes()
     assert list(table.columns) == ["tokens", *[t.name_zh for t in themes]]
-    assert list(table.index) == list(dict.fromkeys(section_labels(scores)))
+    assert list(table.index) == list(dict.fromkeys(section_labels(scores, tails=True)))
     assert table["tokens"].sum() == scores["tokens"].sum()
     # the plan part's paragraphs have no section but are not merged with the preamble
     plan = scores[scores["part"] == scores["part"].iloc[-1]]
@@ -291,16 +361,47 @@ def test_section_themes_splits_places_that_share_an_empty_section(seed):
     assert table.loc[plan["part"].iloc[0], "城市建设、基础设施与区域协调"] == pytest.approx(expected)
 
 
-def test_part_themes_puts_parts_side_by_side(seed):
-    from jxanalysis.themes import part_themes
+def test_part_themes_puts_kinds_of_part_side_by_side(seed):
+    from jxanalysis.themes import PART_KINDS, part_themes
 
     scores = theme_scores(seed)
     table = part_themes(scores)
-    by_part = aggregate_themes(scores, by="part").set_index("part")
-    assert list(table.columns) == [p for p in by_part.index if p]
+    assert list(table.columns) == ["工作回顾", "年度工作安排"]  # the seed has no five-year part
     assert list(table.index) == [t.name_zh for t in load_themes()]
-    for part in table.columns:
-        assert table[part].to_numpy() == pytest.approx(by_part.loc[part, [t.id for t in load_themes()]].to_numpy(float))
+    ids = [t.id for t in load_themes()]
+    for kind, name in PART_KINDS.items():
+        rows = scores[scores["part_kind"] == kind]
+        if len(rows):
+            expected = rows[ids].mul(rows["tokens"], axis=0).sum() / rows["tokens"].sum()
+            assert table[name].to_numpy() == pytest.approx(expected.to_numpy(float))
+    by_part = part_themes(scores, by="part")
+    assert list(by_part.columns) == [p for p in dict.fromkeys(scores["part"]) if p]
+
+
+def test_part_themes_uses_the_loaders_part_kind_not_the_part_number(corpus_report):
+    """National 2019 has two plan parts (二、…总体要求和政策取向, 三、…政府工作任务): both are 'plan'."""
+    from jxanalysis.themes import part_themes
+
+    scores = theme_scores(corpus_report)
+    table = part_themes(scores)
+    kinds = set(scores["part_kind"]) - {"opening", "appendix", ""}
+    assert len(table.columns) == len(kinds) <= 3
+
+
+def test_closing_paragraphs_get_their_own_row(seed):
+    """The seed's paragraphs after the last review section (各位代表！… thanks, difficulties) are not
+    merged into the review's opening paragraph nor into the last section (民生福祉持续增进)."""
+    from jxanalysis.themes import TAIL, section_labels, section_themes
+
+    scores = theme_scores(seed)
+    labels = section_labels(scores, tails=True)
+    closing = seed.paragraphs["text"].str.startswith("各位代表！")
+    assert (labels[closing] == "一、2022年工作回顾" + TAIL).all()
+    assert labels.iloc[2] == "一、2022年工作回顾"  # the part's opening paragraph
+    assert list(section_labels(scores)) != list(labels)  # default keeps the old labels (notebook 04)
+    table = section_themes(scores)
+    livelihood = [i for i in table.index if i.endswith("民生福祉持续增进")][0]
+    assert table.loc[livelihood].drop("tokens").idxmax() != "党建与政府自身建设"
 
 
 def test_section_instruments_is_instrument_mix_by_place(seed):
@@ -312,6 +413,24 @@ def test_section_instruments_is_instrument_mix_by_place(seed):
     assert mix["sentences"].sum() == (table["instrument"] != "").sum()
     assert mix.iloc[:, 1:].sum(axis=1).to_numpy() == pytest.approx(1.0)
     assert mix.index.is_unique
+
+
+def test_local_brand_shujia_is_not_counted_but_city_libraries_are():
+    """孺子书房 (the seed's local reading-room brand) holds no theme keyword; 城市书房 does."""
+    themes = {t.id: t.keywords for t in load_themes()}
+    assert find_keywords("打造“孺子书房”124家", themes["public_services"]) == {}
+    assert find_keywords("优化“城市书房”等新型业态", themes["public_services"]) == {"城市书房": 1}
+    assert "溺水" not in themes["emergency"]
+
+
+def test_an_edited_lexicon_file_counts_without_a_restart(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(THEMES_YAML.read_text(encoding="utf-8"), encoding="utf-8")
+    before = score_text("打造孺子书房", str(path))
+    text = path.read_text(encoding="utf-8").replace("- 城市书房", "- 城市书房\n      - 孺子书房")
+    path.write_text(text, encoding="utf-8")
+    after = score_text("打造孺子书房", str(path))
+    assert before["public_services"] == 0 and after["public_services"] > 0
 
 
 def test_lexicon_table_lists_every_theme():
