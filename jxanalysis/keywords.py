@@ -239,7 +239,8 @@ def compare_keywords(report_or_text: Report | str, top: int = 30) -> pd.DataFram
     Columns: word; count (its frequency, 0 if `word_frequencies` does not count it); pos (its
     tag, `word_tag`); tfidf, textrank (the scores, NaN when a method does not score the word at
     all); tfidf_top, textrank_top (in that method's first `top` words); both (in both top lists);
-    pos_filtered (TextRank gave no score because the word's tag is not in TEXTRANK_POS);
+    pos_filtered (TextRank gave no score because the word's tag is not in TEXTRANK_POS; for a
+    word not in the dictionary, tag x, jieba.posseg's HMM guesses the tag TextRank filters on);
     idf_known (False when jieba's IDF table lacks the word and TF-IDF used its median IDF).
     Sorted by tfidf, then textrank (both descending), then word.
     """
