@@ -109,18 +109,18 @@ def word_cloud(freq: pd.DataFrame, n: int = 150, ax: Axes | None = None, seed: i
     return ax
 
 
-def _component_layout(graph: nx.Graph, row_width: float = 6.0) -> dict:
+def _component_layout(graph: nx.Graph, row_width: float = 12.0) -> dict:
     """Kamada-Kawai positions per connected component, components packed in rows (largest first)."""
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for nodes in components:
-        size = 0.6 * len(nodes) ** 0.5 if len(nodes) > 1 else 0.3
+        size = 0.55 * len(nodes) ** 0.75 if len(nodes) > 1 else 0.3
         local = nx.kamada_kawai_layout(graph.subgraph(nodes), scale=size) if len(nodes) > 1 else {nodes[0]: np.zeros(2)}
         if x > 0 and x + 2 * size > row_width:
-            x, y, row_height = 0.0, y - row_height - 0.5, 0.0
+            x, y, row_height = 0.0, y - row_height - 0.8, 0.0
         for node, (px, py) in local.items():
             pos[node] = np.array([x + size + px, y - size + py])
-        x, row_height = x + 2 * size + 0.5, max(row_height, 2 * size)
+        x, row_height = x + 2 * size + 0.8, max(row_height, 2 * size)
     return pos
 
 
@@ -130,9 +130,13 @@ def network(graph: nx.Graph, ax: Axes | None = None) -> Axes:
     Words without an edge are left out of the drawing. Each connected component is laid out
     on its own (Kamada-Kawai, deterministic) and the components are set side by side, largest first.
     """
-    ax = _axes(ax, (11, 8.5))
     graph = graph.subgraph(sorted(n for n in graph if graph.degree(n) > 0))
     pos = _component_layout(graph)
+    xy = np.array(list(pos.values())) if pos else np.zeros((1, 2))
+    extent = np.ptp(xy, axis=0) + 1.2  # in layout units; about an inch each, less for a large graph
+    inches = min(1.0, 12 / extent[0], 12 / extent[1])
+    ax = _axes(ax, (float(max(extent[0] * inches, 4)), float(max(extent[1] * inches, 3))))
+    ax.set_aspect("equal")
     counts = np.array([graph.nodes[n].get("count", 1) for n in graph])
     weights = np.array([graph.edges[e].get("weight", 1) for e in graph.edges])
     nx.draw_networkx_edges(graph, pos, ax=ax, width=0.5 + 4 * weights / max(weights.max(initial=1), 1),
