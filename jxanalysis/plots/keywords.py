@@ -109,13 +109,24 @@ def word_cloud(freq: pd.DataFrame, n: int = 150, ax: Axes | None = None, seed: i
     return ax
 
 
+def _ordered_subgraph(graph: nx.Graph, nodes: list) -> nx.Graph:
+    """A copy of graph restricted to nodes, nodes and edges in sorted order (networkx's subgraph
+    views iterate in set order, which changes between runs and so would the layout)."""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
+    sub.add_edges_from((*sorted((u, v)), d) for u, v, d in sorted(graph.edges(data=True), key=lambda e: sorted(e[:2]))
+                       if u in keep and v in keep)
+    return sub
+
+
 def _component_layout(graph: nx.Graph, row_width: float = 12.0) -> dict:
     """Kamada-Kawai positions per connected component, components packed in rows (largest first)."""
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for nodes in components:
         size = 0.55 * len(nodes) ** 0.75 if len(nodes) > 1 else 0.3
-        local = nx.kamada_kawai_layout(graph.subgraph(nodes), scale=size) if len(nodes) > 1 else {nodes[0]: np.zeros(2)}
+        local = nx.kamada_kawai_layout(_ordered_subgraph(graph, nodes), scale=size) if len(nodes) > 1 else {nodes[0]: np.zeros(2)}
         if x > 0 and x + 2 * size > row_width:
             x, y, row_height = 0.0, y - row_height - 0.8, 0.0
         for node, (px, py) in local.items():
@@ -130,7 +141,7 @@ def network(graph: nx.Graph, ax: Axes | None = None) -> Axes:
     Words without an edge are left out of the drawing. Each connected component is laid out
     on its own (Kamada-Kawai, deterministic) and the components are set side by side, largest first.
     """
-    graph = graph.subgraph(sorted(n for n in graph if graph.degree(n) > 0))
+    graph = _ordered_subgraph(graph, [n for n in graph if graph.degree(n) > 0])
     pos = _component_layout(graph)
     xy = np.array(list(pos.values())) if pos else np.zeros((1, 2))
     extent = np.ptp(xy, axis=0) + 1.2  # in layout units; about an inch each, less for a large graph
