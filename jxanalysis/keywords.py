@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from . import arguments
+from . import arguments, datafiles, gazetteer
 from .report import Report, split_sentences
 from .textsearch import occurrences
-from .tokens import is_content, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
+from .tokens import is_content, policy_terms, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
 
 if TYPE_CHECKING:
     import jieba.analyse
@@ -31,8 +31,85 @@ def _content(report: Report) -> pd.DataFrame:
     return tokens[tokens["keep"]]
 
 
+# --- parts of speech ------------------------------------------------------------------------------
+
+#: jieba's part-of-speech tags (the ICTCLAS / PKU tag set of its dict.txt), with what they mean.
+POS_TAGS = {
+    "n": "名词 noun", "nr": "人名 person name", "nrt": "音译人名 transliterated name", "nrfg": "人名 name",
+    "ns": "地名 place name", "nt": "机构名 organisation", "nz": "其他专名 proper term (policy terms)",
+    "ng": "名语素 noun morpheme", "vn": "名动词 verbal noun", "an": "名形词 adjectival noun",
+    "v": "动词 verb", "vd": "副动词 adverbial verb", "vi": "不及物动词 intransitive verb",
+    "vg": "动语素 verb morpheme", "vq": "动词 verb", "a": "形容词 adjective", "ad": "副形词 adverbial adjective",
+    "ag": "形语素 adjective morpheme", "b": "区别词 distinguishing word (省级, 新型)", "c": "连词 conjunction",
+    "d": "副词 adverb", "df": "副词 adverb", "dg": "副语素 adverb morpheme", "e": "叹词 interjection",
+    "f": "方位词 locality word", "g": "语素 morpheme", "h": "前缀 prefix", "i": "成语 idiom",
+    "j": "简称 abbreviation (县政协)", "k": "后缀 suffix", "l": "习用语 set phrase (全面完成)",
+    "m": "数词 numeral", "mg": "数语素 numeral morpheme", "mq": "数量词 numeral + measure word",
+    "o": "拟声词 onomatopoeia", "p": "介词 preposition", "q": "量词 measure word", "r": "代词 pronoun",
+    "rg": "代语素 pronoun morpheme", "rr": "人称代词 personal pronoun", "rz": "指示代词 demonstrative",
+    "s": "处所词 place word", "t": "时间词 time word", "tg": "时语素 time morpheme",
+    "u": "助词 particle", "ud": "助词 particle", "ug": "助词 particle", "uj": "助词 particle (的)",
+    "ul": "助词 particle (了)", "uv": "助词 particle (地)", "uz": "助词 particle (着)",
+    "y": "语气词 modal particle", "z": "状态词 descriptive word", "zg": "状态语素 descriptive morpheme",
+    "eng": "英文 Latin word", "x": "未登录词 not in the dictionary (cut by jieba's HMM)",
+}
+
+
+@lru_cache(maxsize=1)
+def pos_corrections() -> dict[str, str]:
+    """Hand corrections of jieba's dictionary tags (data/pos_corrections.txt): word -> tag."""
+    return {line.split()[0]: line.split()[1] for line in datafiles.lines("pos_corrections.txt")}
+
+
+@lru_cache(maxsize=1)
+def _policy_words() -> frozenset[str]:
+    return frozenset(w for w, _, _ in policy_terms())
+
+
+@lru_cache(maxsize=None)
+def own_places(place: str) -> frozenset[str]:
+    """The names of a report's own place and the divisions above it, full and short:
+    南昌市进贤县 -> 进贤县, 进贤, 南昌市, 南昌, 江西省, 江西. Empty for the national level."""
+    found = gazetteer.lookup(place)
+    if not found.code:
+        return frozenset()
+    rows = {row.code: row for row in gazetteer._rows()}  # noqa: SLF001 (the gazetteer's own table)
+    names, code = set(), found.code
+    while code in rows:
+        row = rows[code]
+        names |= {row.name, row.short} - {""}
+        code = row.parent
+    return frozenset(names)
+
+
+def word_tag(word: str, tag: str, places: frozenset[str] = frozenset()) -> str:
+    """A word's part of speech as jxanalysis shows it: jieba's dictionary tag, corrected.
+
+    In order: a name of the report's own place or the divisions above it (`places`, e.g. 进贤,
+    which jieba's dictionary tags as the verb "promote the worthy") is ns; a hand correction from
+    data/pos_corrections.txt (荣获 v, not nr); a policy-lexicon word keeps its lexicon tag; any other
+    division name of three or more characters in the gazetteer (海拉尔, 呼伦贝尔, 进贤县) is ns.
+    Two-character short forms of other places keep jieba's tag, because many are ordinary words
+    (资源, 合作, 和平, 新建, 通道 are also county names).
+    """
+    if word in places:
+        return "ns"
+    if word in pos_corrections():
+        return pos_corrections()[word]
+    if word in _policy_words() or tag == "ns":
+        return tag
+    return "ns" if len(word) >= 3 and word in gazetteer.place_names() else tag
+
+
+def _places(report_or_text: Report | str) -> frozenset[str]:
+    return own_places(report_or_text.place) if isinstance(report_or_text, Report) else frozenset()
+
+
 def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
-    """Content-word counts: columns word, count, share, pos; most frequent first, ties by word."""
+    """Content-word counts: columns word, count, share, pos; most frequent first, ties by word.
+
+    pos is the word's dictionary tag (the same at every occurrence), corrected by `word_tag`.
+    """
     arguments.report_or_text(report_or_text, "word_frequencies")
     if isinstance(report_or_text, Report):
         content = _content(report_or_text)
@@ -41,11 +118,30 @@ def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
         tagged = tokenize_pos(report_or_text)
     counts = Counter(word for word, _ in tagged)
     pos = dict(reversed(tagged))  # a word's tag is a dictionary lookup: the same at every occurrence
+    places = _places(report_or_text)
     total = sum(counts.values()) or 1
     frame = pd.DataFrame(
-        [(w, c, c / total, pos[w]) for w, c in counts.items()], columns=["word", "count", "share", "pos"]
+        [(w, c, c / total, word_tag(w, pos[w], places)) for w, c in counts.items()],
+        columns=["word", "count", "share", "pos"],
     )
     return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+
+
+def tie_cut(counts: Sequence[float], n: int) -> int:
+    """How many of the first n rows to keep so that no tie is cut: the largest k <= n with
+    counts[k - 1] != counts[k] (counts sorted descending). When the first n rows all tie, the
+    end of that tie (more than n). tie_cut([5, 4, 3, 3, 3, 2], 4) == 2."""
+    values = list(counts)
+    if n >= len(values):
+        return len(values)
+    k = n
+    while k > 0 and values[k - 1] == values[k]:
+        k -= 1
+    if k == 0:  # one tie covers the first n rows: keep the whole tie
+        k = n
+        while k < len(values) and values[k] == values[k - 1]:
+            k += 1
+    return k
 
 
 # --- TF-IDF and TextRank (jieba.analyse, with the private policy-aware tokenizer) ---------------
@@ -64,13 +160,25 @@ def _tfidf() -> "jieba.analyse.TFIDF":
     return extractor
 
 
-@lru_cache(maxsize=None)
-def _textrank() -> "jieba.analyse.TextRank":
-    """jieba's TextRank extractor using our POS tagger and stopwords."""
+class _CorrectedTagger:
+    """jieba.posseg's cut with each tag corrected by `word_tag` (what TextRank's POS filter sees)."""
+
+    def __init__(self, places: frozenset[str]) -> None:
+        self.tagger, self.places = pos_tagger(), places
+
+    def cut(self, text: str):
+        import jieba.posseg
+
+        for pair in self.tagger.cut(text):
+            yield jieba.posseg.pair(pair.word, word_tag(pair.word, pair.flag, self.places))
+
+
+def _textrank(places: frozenset[str]) -> "jieba.analyse.TextRank":
+    """jieba's TextRank extractor using our POS tagger (tags corrected) and stopwords."""
     import jieba.analyse
 
     extractor = jieba.analyse.TextRank()
-    extractor.tokenizer = extractor.postokenizer = pos_tagger()
+    extractor.tokenizer = extractor.postokenizer = _CorrectedTagger(places)
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 
@@ -86,8 +194,8 @@ def tfidf_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.Dat
 
     tfidf = (count of the word / count of all tokens of two or more characters that are not
     stopwords) * IDF, where IDF comes from jieba's general-corpus table (its median IDF for words
-    it does not know, e.g. most policy terms). Only content words (`is_content`) are listed.
-    top=None returns every content word.
+    it does not know, e.g. most policy terms: see `idf`). Only content words (`is_content`) are
+    listed. top=None returns every content word.
     """
     words = report_tokens(report_or_text)["word"] if isinstance(report_or_text, Report) else segment(report_or_text)
     extractor = _tfidf()
@@ -96,36 +204,61 @@ def tfidf_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.Dat
         if len(word.strip()) >= 2 and word.lower() not in extractor.stop_words:
             counts[word] = counts.get(word, 0.0) + 1.0
     total = sum(counts.values())
-    idf, median = extractor.idf_freq, extractor.median_idf
-    return _ranked([(w, n * (idf.get(w, median) / total)) for w, n in counts.items()], "tfidf", top)
+    return _ranked([(w, n * idf(w) / total) for w, n in counts.items()], "tfidf", top)
+
+
+def idf(word: str) -> float:
+    """The IDF TF-IDF uses: jieba's table (idf.txt, from a general corpus), or the table's median
+    IDF for a word the table does not hold (`idf_known`)."""
+    extractor = _tfidf()
+    return extractor.idf_freq.get(word, extractor.median_idf)
+
+
+def idf_known(word: str) -> bool:
+    """True when jieba's IDF table holds the word (False: TF-IDF gave it the median IDF)."""
+    return word in _tfidf().idf_freq
 
 
 def textrank_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.DataFrame:
     """TextRank keywords (jieba, window of 5 tokens, POS in TEXTRANK_POS): columns word, textrank.
 
     The score is jieba's PageRank over the word co-occurrence graph, scaled so the top word is 1.
+    Only words whose tag (`word_tag`: jieba.posseg's, corrected) is in TEXTRANK_POS enter the
+    graph: verbs (建成, 荣获), distinguishing words (省级) and unknown words are never scored.
     top=None returns every ranked content word. TextRank keeps jieba.posseg's own cut and tags
     (its HMM tags unknown words, which the shared tokens tag "x"), so it cuts the text again.
     """
-    scores = _textrank().textrank(_text(report_or_text), topK=None, withWeight=True, allowPOS=TEXTRANK_POS)
+    extractor = _textrank(_places(report_or_text))
+    scores = extractor.textrank(_text(report_or_text), topK=None, withWeight=True, allowPOS=TEXTRANK_POS)
     return _ranked(scores, "textrank", top)
 
 
 def compare_keywords(report_or_text: Report | str, top: int = 30) -> pd.DataFrame:
-    """The union of the TF-IDF and TextRank top lists: columns word, count, tfidf, textrank.
+    """The union of the TF-IDF and TextRank top lists, with what each method did with each word.
 
-    Scores are given for every word of the union (NaN when a method does not score the word at
-    all); count is the word's frequency (0 if `word_frequencies` does not count it).
+    Columns: word; count (its frequency, 0 if `word_frequencies` does not count it); pos (its
+    tag, `word_tag`); tfidf, textrank (the scores, NaN when a method does not score the word at
+    all); tfidf_top, textrank_top (in that method's first `top` words); both (in both top lists);
+    pos_filtered (TextRank gave no score because the word's tag is not in TEXTRANK_POS; for a
+    word not in the dictionary, tag x, jieba.posseg's HMM guesses the tag TextRank filters on);
+    idf_known (False when jieba's IDF table lacks the word and TF-IDF used its median IDF).
     Sorted by tfidf, then textrank (both descending), then word.
     """
     tfidf = tfidf_keywords(report_or_text, top=None)
     textrank = textrank_keywords(report_or_text, top=None)
-    words = set(tfidf.word[:top]) | set(textrank.word[:top])
-    counts = word_frequencies(report_or_text).set_index("word")["count"]
-    frame = pd.DataFrame({"word": sorted(words)})
-    frame["count"] = frame.word.map(counts).fillna(0).astype(int)
+    tfidf_top, textrank_top = set(tfidf.word[:top]), set(textrank.word[:top])
+    freq = word_frequencies(report_or_text).set_index("word")
+    frame = pd.DataFrame({"word": sorted(tfidf_top | textrank_top)})
+    frame["count"] = frame.word.map(freq["count"]).fillna(0).astype(int)
+    tags, places = pos_tagger().word_tag_tab, _places(report_or_text)
+    frame["pos"] = [freq["pos"].get(w) or word_tag(w, tags.get(w, "x"), places) for w in frame.word]
     frame["tfidf"] = frame.word.map(tfidf.set_index("word")["tfidf"])
     frame["textrank"] = frame.word.map(textrank.set_index("word")["textrank"])
+    frame["tfidf_top"] = frame.word.isin(tfidf_top)
+    frame["textrank_top"] = frame.word.isin(textrank_top)
+    frame["both"] = frame.tfidf_top & frame.textrank_top
+    frame["pos_filtered"] = frame.textrank.isna() & ~frame.pos.isin(TEXTRANK_POS)
+    frame["idf_known"] = frame.word.map(idf_known)
     return frame.sort_values(
         ["tfidf", "textrank", "word"], ascending=[False, False, True], ignore_index=True, na_position="last"
     )
@@ -172,77 +305,133 @@ def _g2(a: int, b: int, c: int, d: int) -> float:
     return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
 
 
+#: G² critical values (chi-squared, one degree of freedom): p < 0.05 and p < 0.01.
+G2_P05, G2_P01 = 3.84, 6.63
+
+
 def keyness(target: Sequence[str], reference: Sequence[str]) -> pd.DataFrame:
     """Keyness of every word in target vs reference token lists.
 
     Columns word, target_count, reference_count, log_likelihood, log_ratio.
     log_likelihood is Dunning's G2, signed: positive when the word's relative frequency is higher
     in target (over-used), negative when lower. log_ratio = log2((a + 0.5) / c) / ((b + 0.5) / d))
-    with a, b the counts and c, d the list lengths (0.5 added to both counts so absent words work).
-    Sorted by log_likelihood descending (target's key words first), ties by word.
+    with a, b the counts and c, d the list lengths (0.5 added to both counts so absent words work):
+    the effect size (1 = twice as frequent in target). Sorted by log_likelihood descending
+    (target's key words first); ties by total count (a + b, higher first), then by the word's
+    first occurrence in target + reference (so a tie is broken in reading order, not by code point).
     """
     if not target or not reference:
         raise ValueError("keyness needs two non-empty token lists")
     tc, rc = Counter(target), Counter(reference)
     c, d = len(target), len(reference)
+    first: dict[str, int] = {}
+    for i, word in enumerate([*target, *reference]):
+        first.setdefault(word, i)
     rows = []
-    for word in set(tc) | set(rc):
+    for word in first:
         a, b = tc[word], rc[word]
         sign = (a * d > b * c) - (a * d < b * c)
         rows.append((word, a, b, sign * _g2(a, b, c, d), math.log2(((a + 0.5) / c) / ((b + 0.5) / d))))
-    rows.sort(key=lambda r: (-r[3], r[0]))
+    rows.sort(key=lambda r: (-r[3], -(r[1] + r[2]), first[r[0]]))
     return pd.DataFrame(rows, columns=["word", "target_count", "reference_count", "log_likelihood", "log_ratio"])
 
 
-def part_keyness(report: Report, top: int = 20) -> pd.DataFrame:
-    """Keyness of the report's first part (target) against its second (reference).
+def part_tokens(report: Report, kind: str) -> list[str]:
+    """The content tokens of the report's paragraphs whose part_kind is `kind`, in reading order."""
+    content = _content(report)
+    kinds = content["paragraph"].map(report.paragraphs.set_index("paragraph")["part_kind"])
+    return list(content.loc[kinds == kind, "word"])
 
-    Uses the first two parts that are not appendices (附件). Returns the `top` words most
-    over-used in part one and the `top` most over-used in part two, with the columns of
-    `keyness` plus `part` (the part each word characterises); sorted by log_likelihood.
+
+def part_keyness(report: Report, target: str = "review", reference: str = "plan", top: int = 20,
+                 min_count: int = 5, threshold: float = G2_P01) -> pd.DataFrame:
+    """Keyness of one kind of part against another (report.paragraphs.part_kind): by default the
+    review of last year (target) against this year's plan (reference).
+
+    Only words seen at least `min_count` times in the two together and with |G²| >= threshold
+    (6.63: p < 0.01 for one test; 3.84: p < 0.05) are kept. Returns up to `top` words over-used in
+    the target and up to `top` over-used in the reference, with the columns of `keyness` plus
+    part (the kind each word characterises); sorted by log_likelihood, ties as in `keyness`.
+    The table may hold fewer words, or none, when few pass: a short part has little evidence.
     """
-    parts = [p for p in report.parts if not p.startswith("附件")]
-    if len(parts) < 2:
-        raise ValueError(f"part_keyness needs two parts, the report has {len(parts)}: {parts}")
-    paragraphs, content = report.paragraphs, _content(report)
-    part_of = content["paragraph"].map(paragraphs.set_index("paragraph")["part"])
-    first, second = (list(content.loc[part_of == p, "word"]) for p in parts[:2])
-    table = keyness(first, second)
-    over = table[table.log_likelihood > 0].head(top).assign(part=parts[0])
-    under = table[table.log_likelihood < 0].iloc[::-1].head(top).iloc[::-1].assign(part=parts[1])
+    kinds = list(dict.fromkeys(report.paragraphs["part_kind"]))
+    missing = [k for k in (target, reference) if k not in kinds]
+    if missing:
+        raise ValueError(f"part_keyness: the report has no {' or '.join(missing)} part; its part kinds are {kinds}")
+    table = keyness(part_tokens(report, target), part_tokens(report, reference))
+    table = table[(table.target_count + table.reference_count >= min_count)
+                  & (table.log_likelihood.abs() >= threshold)]
+    over = table[table.log_likelihood > 0].head(top).assign(part=target)
+    under = table[table.log_likelihood < 0].iloc[::-1].head(top).iloc[::-1].assign(part=reference)
     return pd.concat([over, under], ignore_index=True)
 
 
 # --- co-occurrence network -----------------------------------------------------------------------
 
-def cooccurrence_graph(report_or_text: Report | str, top: int = 40, min_weight: int = 2) -> nx.Graph:
-    """Sentence-level co-occurrence network of the `top` most frequent content words.
+#: Two words co-occur when they are fewer than WINDOW content tokens apart in one sentence
+#: (TextRank's window in jieba is 5 tokens too).
+WINDOW = 5
 
-    Nodes are the first `top` rows of `word_frequencies` (attribute count, the same numbers);
-    an edge joins two words that occur in the same sentence (report.sentences), weight = number
-    of sentences containing both, kept when weight >= min_weight. Nodes and edges are added in
-    a fixed order so layouts are reproducible.
-    """
-    freq = word_frequencies(report_or_text).head(top)
-    words, chosen = list(freq.word), set(freq.word)
+
+def _sentences_of_tokens(report_or_text: Report | str) -> list[list[str]]:
+    """Each sentence's content tokens, in reading order."""
     if isinstance(report_or_text, Report):
         content = _content(report_or_text)
         content = content[content["sentence_id"] >= 0]
-        sentence_tokens = content.groupby("sentence_id", sort=True)["word"].agg(list).tolist()
-    else:
-        sentence_tokens = [tokenize(s) for s in _sentence_table(report_or_text).text]
-    weights: Counter[tuple[str, str]] = Counter()
-    for tokens in sentence_tokens:
-        weights.update(combinations(sorted(set(tokens) & chosen), 2))
-    graph = nx.Graph()
-    graph.add_nodes_from((w, {"count": int(c)}) for w, c in zip(words, freq["count"]))
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()) if w >= min_weight)
+        return content.groupby("sentence_id", sort=True)["word"].agg(list).tolist()
+    return [tokenize(s) for s in _sentence_table(report_or_text).text]
+
+
+def window_pairs(tokens: Sequence[str], window: int = WINDOW) -> Counter[tuple[str, str]]:
+    """Co-occurrences in one sentence: every pair of positions i < j with j - i < window, as the
+    sorted word pair (u, v), u != v. A sentence of n tokens gives at most n * (window - 1) pairs,
+    so a long sentence cannot link every word to every other."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, u in enumerate(tokens):
+        for v in tokens[i + 1:i + window]:
+            if u != v:
+                pairs[(u, v) if u < v else (v, u)] += 1
+    return pairs
+
+
+def cooccurrence_graph(report_or_text: Report | str, top: int = 40, min_count: int = 2,
+                       window: int = WINDOW) -> nx.Graph:
+    """Window co-occurrence network of the most frequent content words.
+
+    Nodes are the first rows of `word_frequencies`, cut at a tie boundary (`tie_cut(counts, top)`,
+    so never half of a tie), with attribute count. Two words co-occur when they are fewer than
+    `window` content tokens apart in the same sentence (`window_pairs`); weight = the number of
+    such co-occurrences in the report, kept when weight >= min_count. Each edge also has pmi, the
+    pointwise mutual information log2((weight / P) / ((n_u / N) * (n_v / N))), with P the number
+    of all window pairs in the report's sentences, N their content tokens and n_u, n_v the words'
+    counts in them: how much more often the pair co-occurs than two words that frequent would by
+    chance (0 = as by chance). Nodes and edges are added in a fixed order so layouts are
+    reproducible; the graph's attributes window and min_count record the choice.
+    """
+    freq = word_frequencies(report_or_text)
+    freq = freq.head(tie_cut(freq["count"], top))
+    chosen = set(freq.word)
+    counts = dict(zip(freq.word, freq["count"]))
+    sentences = _sentences_of_tokens(report_or_text)
+    n_tokens = sum(map(len, sentences))
+    unigrams = Counter(word for tokens in sentences for word in tokens)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for tokens in sentences:
+        pairs.update(window_pairs(tokens, window))
+    n_pairs = sum(pairs.values())
+    graph = nx.Graph(window=window, min_count=min_count)
+    graph.add_nodes_from((w, {"count": int(c)}) for w, c in counts.items())
+    for (u, v), w in sorted(pairs.items()):
+        if w >= min_count and u in chosen and v in chosen:
+            pmi = math.log2((w / n_pairs) / ((unigrams[u] / n_tokens) * (unigrams[v] / n_tokens)))
+            graph.add_edge(u, v, weight=w, pmi=pmi)
     return graph
 
 
 def edge_table(graph: nx.Graph) -> pd.DataFrame:
-    """The graph's edges as columns source, target, weight (source < target);
-    heaviest first, ties by source then target."""
-    rows = [(*sorted((u, v)), data.get("weight", 1)) for u, v, data in graph.edges(data=True)]
-    frame = pd.DataFrame(rows, columns=["source", "target", "weight"])
-    return frame.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
+    """The graph's edges as columns source, target, weight, pmi (source < target);
+    heaviest first, ties by pmi (higher first), then source and target."""
+    rows = [(*sorted((u, v)), data.get("weight", 1), data.get("pmi", math.nan)) for u, v, data in graph.edges(data=True)]
+    frame = pd.DataFrame(rows, columns=["source", "target", "weight", "pmi"])
+    return frame.sort_values(["weight", "pmi", "source", "target"], ascending=[False, False, True, True],
+                             ignore_index=True)

@@ -22,11 +22,33 @@ def freq(seed):
 def test_top_bars_equal_the_frequency_table(freq):
     ax = jx.plots.bar_top_words(freq, n=30)
     bars = ax.patches
+    k = jx.keywords.tie_cut(freq["count"], 30)
+    assert k < 30  # the seed's 30th word sits in a 39-way tie at count 3: it is not cut through
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[::-1] == freq.word.head(30).tolist()
-    assert [b.get_width() for b in bars][::-1] == freq["count"].head(30).tolist()
-    colours = {tuple(b.get_facecolor()) for b in bars}
-    assert len(colours) >= 3  # coloured by part-of-speech group
+    assert labels[::-1] == freq.word.head(k).tolist()
+    assert [b.get_width() for b in bars][::-1] == freq["count"].head(k).tolist()
+    nxt = freq["count"][k]
+    assert f"另有 {int((freq['count'] == nxt).sum())} 个词各出现 {nxt} 次" in ax.get_xlabel()
+    # colours follow the POS groups, and the legend names exactly the groups drawn
+    groups = freq.pos.head(k).map(jx.plots.pos_group).tolist()
+    colours = {}
+    for bar, group in zip(bars[::-1], groups):
+        colours.setdefault(group, set()).add(tuple(bar.get_facecolor()))
+    assert all(len(c) == 1 for c in colours.values()) and len({min(c) for c in colours.values()}) == len(colours)
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == set(groups)
+    assert groups[freq.word.head(k).tolist().index("进贤")] == "地名 place"
+
+
+def test_every_tag_in_the_figures_is_in_the_legend_mapping(corpus_report, seed):
+    """No tag reaches a group by default: every tag of the words drawn is listed in POS_GROUPS."""
+    mapped = [tag for tags in jx.plots.keywords.POS_GROUPS.values() for tag in tags]
+    assert sorted(mapped) == sorted(jx.keywords.POS_TAGS)  # each tag of jieba's tag set in exactly one group
+    for report in (seed, corpus_report):
+        freq = jx.word_frequencies(report)
+        assert set(freq.pos.head(150)) <= set(mapped)
+        legend = jx.plots.pos_legend(freq, n=30)
+        assert legend.words.sum() == jx.keywords.tie_cut(freq["count"], 30)
+        assert (legend.meaning != "?").all()
 
 
 def test_word_cloud_uses_the_frequencies(freq):
@@ -48,7 +70,7 @@ def test_word_cloud_uses_the_frequencies(freq):
 
 
 def test_network_draws_the_graph(seed):
-    graph = jx.cooccurrence_graph(seed, top=40, min_weight=1)
+    graph = jx.cooccurrence_graph(seed, top=65)
     ax = jx.plots.network(graph)
     drawn = {t.get_text() for t in ax.texts}
     assert drawn == {n for n in graph if graph.degree(n) > 0}
@@ -56,22 +78,41 @@ def test_network_draws_the_graph(seed):
     assert len(edges.get_segments()) == graph.number_of_edges()
 
 
-def test_keyness_bars_are_signed(seed):
-    table = jx.part_keyness(seed, top=10)
-    ax = jx.plots.keyness_bars(table, labels=("第一部分", "第二部分"))
+def test_keyness_bars_are_signed(corpus_report):
+    table = jx.part_keyness(corpus_report, top=10)
+    ax = jx.plots.keyness_bars(table, labels=("回顾", "计划"))
     widths = {t.get_text(): b.get_width() for t, b in zip(ax.get_yticklabels(), ax.patches)}
-    expected = dict(zip(table.word, table.log_likelihood))
-    assert widths == pytest.approx(expected)
-    assert min(widths.values()) < 0 < max(widths.values())
+    assert widths == pytest.approx(dict(zip(table.word, table.log_likelihood)))
+    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == table.word.tolist()  # the table's order
+    notes = sorted(t.get_text() for t in ax.texts)
+    assert notes == sorted(f"{r.log_ratio:+.1f} ({r.target_count}:{r.reference_count})" for r in table.itertuples())
+    dashed = sorted(line.get_xdata()[0] for line in ax.get_lines() if line.get_linestyle() == "--")
+    assert dashed == [-jx.keywords.G2_P01, jx.keywords.G2_P01]
 
 
-def test_scatter_places_words_by_both_scores(seed):
-    table = jx.compare_keywords(seed, top=20)
+def test_keyness_bars_say_when_nothing_passes(seed):
+    ax = jx.plots.keyness_bars(jx.part_keyness(seed), labels=("回顾", "计划"))
+    assert not ax.patches and any("没有词达到阈值" in t.get_text() for t in ax.texts)
+
+
+def test_scatter_colours_are_the_top_lists(seed):
+    """Blue points are exactly the words in both top-N lists; TextRank's unscored words are
+    crosses below the axis, not points at 0."""
+    table = jx.compare_keywords(seed, top=30)
     ax = jx.plots.scatter_keywords(table)
-    offsets = ax.collections[0].get_offsets()
-    assert np.allclose(offsets[:, 0], table.tfidf.fillna(0))
-    assert np.allclose(offsets[:, 1], table.textrank.fillna(0))
-    assert sorted(t.get_text() for t in ax.texts) == sorted(table.word)
+    both, one, filtered = ax.collections[:3]
+    assert [c.get_facecolor()[0][:3].round(3).tolist() for c in (both, one)] != [[0, 0, 0]] * 2
+    n_both, n_one = len(both.get_offsets()), len(one.get_offsets())
+    texts = [t.get_text() for t in ax.texts]  # drawn in the same order as the three collections
+    assert set(texts[:n_both]) == set(table.word[table.both])
+    assert set(texts[n_both:n_both + n_one]) == set(table.word[~table.both & ~table.pos_filtered])
+    assert set(texts[n_both + n_one:]) == set(table.word[table.pos_filtered]) and len(filtered.get_offsets())
+    assert (filtered.get_offsets()[:, 1] < 0).all() and (both.get_offsets()[:, 1] > 0).all()
+    scored = table[~table.pos_filtered].set_index("word")
+    offsets = np.vstack([both.get_offsets(), one.get_offsets()])
+    expected = scored.loc[texts[:n_both + n_one], ["tfidf", "textrank"]].fillna(0).to_numpy()
+    assert np.allclose(offsets, expected)
+    print(f"\nseed top 30: {table.both.sum()} words in both lists, {table.pos_filtered.sum()} never scored by TextRank")
 
 
 def test_save_fig_is_deterministic(tmp_path, freq):

@@ -15,18 +15,28 @@ import pytest
 
 import jxanalysis as jx
 from jxanalysis.keywords import (
+    G2_P01,
+    G2_P05,
+    POS_TAGS,
     TEXTRANK_POS,
     compare_keywords,
     cooccurrence_graph,
     edge_table,
+    idf,
     keyness,
     kwic,
+    own_places,
     part_keyness,
+    part_tokens,
+    pos_corrections,
     textrank_keywords,
     tfidf_keywords,
+    tie_cut,
+    window_pairs,
     word_frequencies,
+    word_tag,
 )
-from jxanalysis.tokens import is_content, policy_terms, tokenizer
+from jxanalysis.tokens import is_content, policy_terms, pos_tags, tokenizer
 
 # Sentences made only of lexicon terms, so their tokens are known without running the code.
 TINY = "医疗器械、营商环境、乡村振兴。\n医疗器械、营商环境。营商环境、高标准农田。\n医疗器械、营商环境、高标准农田、医疗器械。"
@@ -88,7 +98,7 @@ def test_textrank_top_words(seed):
     assert "医疗器械" in set(top.word)
     assert top.textrank.max() == pytest.approx(1.0) and (top.textrank > 0).all()
     assert _is_sorted(top, "textrank")
-    tags = dict(jx.tokenize_pos(seed.text))
+    tags = word_frequencies(seed).set_index("word")["pos"]  # the corrected tags (进贤 ns, not v)
     assert [(w, tags.get(w, "x")) for w in top.word if tags.get(w, "x") not in TEXTRANK_POS] == []
 
 
@@ -108,13 +118,84 @@ def test_keywords_do_not_depend_on_call_order(seed):
 
 def test_compare_keywords_is_the_union_with_counts(seed):
     table = compare_keywords(seed, top=15)
-    assert list(table.columns) == ["word", "count", "tfidf", "textrank"]
-    expected = set(tfidf_keywords(seed, 15).word) | set(textrank_keywords(seed, 15).word)
-    assert set(table.word) == expected and table.word.is_unique
+    assert list(table.columns) == ["word", "count", "pos", "tfidf", "textrank", "tfidf_top", "textrank_top",
+                                   "both", "pos_filtered", "idf_known"]
+    tfidf, textrank = set(tfidf_keywords(seed, 15).word), set(textrank_keywords(seed, 15).word)
+    assert set(table.word) == tfidf | textrank and table.word.is_unique
+    assert set(table.word[table.tfidf_top]) == tfidf and set(table.word[table.textrank_top]) == textrank
+    assert set(table.word[table.both]) == tfidf & textrank
     counts = word_frequencies(seed).set_index("word")["count"]
     assert (table["count"] == table.word.map(counts)).all()
     all_tfidf = tfidf_keywords(seed, None).set_index("word")["tfidf"]
     assert table.set_index("word")["tfidf"].equals(all_tfidf[table.word].rename_axis("word"))
+
+
+def test_compare_keywords_says_why_textrank_has_no_score(corpus_report):
+    """A word without a TextRank score is one whose tag TextRank's POS filter drops; a scored word
+    has a tag the filter lets through. "Both" is membership of both top lists, not "both scores exist"."""
+    table = compare_keywords(corpus_report, top=30)
+    assert table.pos_filtered.any()
+    assert (table.textrank.isna() == table.pos_filtered).all()
+    assert not table.pos[table.pos_filtered].isin(TEXTRANK_POS).any()
+    # words not in the dictionary (x) get a tag guessed by jieba.posseg's HMM: some pass the filter
+    assert table.pos[table.textrank.notna()].isin([*TEXTRANK_POS, "x"]).all()
+    scored_both = table.tfidf.notna() & table.textrank.notna()
+    assert (table.both <= scored_both).all() and (scored_both & ~table.both).any()
+
+
+def test_idf_known_marks_the_median(seed):
+    table = compare_keywords(seed, top=30)
+    jieba_idf, median = _jieba_idf()
+    assert (table.idf_known == table.word.isin(jieba_idf)).all()
+    assert not table.idf_known.all() and "营商环境" in set(table.word[~table.idf_known])
+    assert all(idf(w) == pytest.approx(median) for w in table.word[~table.idf_known])
+
+
+# --- parts of speech --------------------------------------------------------------------------------
+
+def test_place_names_are_tagged_as_places(seed):
+    freq = word_frequencies(seed).set_index("word")["pos"]
+    assert freq["进贤"] == "ns" and pos_tags()["进贤"] == "v"  # jieba's dictionary says verb
+    assert freq["江西省"] == "ns" and freq["荣获"] == "v"  # 荣获: dict.txt says nr (a person name)
+    assert {"进贤", "进贤县", "南昌", "南昌市", "江西", "江西省"} <= own_places(seed.place)
+    assert "进贤" in set(textrank_keywords(seed, top=None).word)  # a place passes TextRank's filter now
+    # other places' two-character short forms that are ordinary words keep jieba's tag
+    assert word_tag("资源", "n") == "n" and word_tag("和平", "nz") == "nz" and word_tag("合作", "vn") == "vn"
+    assert word_tag("海拉尔", "nr") == "ns" and word_tag("呼伦贝尔市", "ns") == "ns"
+    assert word_tag("医疗器械", "nz") == "nz"
+
+
+def test_own_place_is_ns_in_every_corpus_report(corpus_report):
+    if corpus_report.level == "national":
+        assert own_places(corpus_report.place) == frozenset()
+        return
+    freq = word_frequencies(corpus_report)
+    mine = freq[freq.word.isin(own_places(corpus_report.place))]
+    assert len(mine) and (mine.pos == "ns").all()
+
+
+def test_pos_corrections_use_known_tags():
+    fixes = pos_corrections()
+    assert fixes and set(fixes.values()) <= set(POS_TAGS)
+    assert {t for _, _, t in policy_terms()} <= set(POS_TAGS)
+
+
+# --- ties -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("counts", "n", "expected"), [
+    ([5, 4, 3, 3, 3, 2], 4, 2), ([5, 4, 3, 3, 3, 2], 5, 5), ([5, 4, 3], 10, 3), ([3, 3, 3, 2], 2, 3),
+    ([5, 4], 1, 1), ([2, 2], 1, 2),
+])
+def test_tie_cut(counts, n, expected):
+    assert tie_cut(counts, n) == expected
+
+
+def test_tie_cut_on_the_seed(seed):
+    counts = word_frequencies(seed)["count"]
+    k = tie_cut(counts, 30)
+    assert k <= 30 and counts[k - 1] != counts[k]
+    print(f"\ntop 30 of the seed cut at a tie boundary: {k} words; {int((counts == counts[k]).sum())} "
+          f"words share the next count {counts[k]}")
 
 
 @pytest.mark.parametrize("func", [tfidf_keywords, textrank_keywords, compare_keywords, part_keyness,
@@ -198,24 +279,40 @@ def test_keyness_equal_use_is_zero_and_empty_is_an_error():
         keyness([], ["x"])
 
 
-def test_part_keyness(seed):
-    table = part_keyness(seed, top=10)
-    first, second = seed.parts[:2]
-    assert set(table.part) == {first, second}
-    over, under = table[table.part == first], table[table.part == second]
-    assert len(over) == 10 and len(under) == 10
-    assert (over.log_likelihood > 0).all() and (under.log_likelihood < 0).all()
+def test_keyness_ties_by_frequency_then_reading_order():
+    target = ["b", "a", "c", "c", "d", "d"]
+    reference = ["x"] * 6
+    table = keyness(target, reference)
+    # c and d tie (2 each, G2 equal) and come before a and b (1 each); within a tie, reading order
+    assert table.word.tolist()[:4] == ["c", "d", "b", "a"]
+
+
+def test_part_keyness_compares_review_with_plan(corpus_report):
+    table = part_keyness(corpus_report, top=10)
+    full = keyness(part_tokens(corpus_report, "review"), part_tokens(corpus_report, "plan"))
+    passing = full[(full.target_count + full.reference_count >= 5) & (full.log_likelihood.abs() >= G2_P01)]
+    over, under = passing[passing.log_likelihood > 0], passing[passing.log_likelihood < 0]
+    assert set(table.part) <= {"review", "plan"}
+    assert table[table.part == "review"].word.tolist() == over.word.head(10).tolist()
+    assert table[table.part == "plan"].word.tolist() == under.word.iloc[::-1].head(10).iloc[::-1].tolist()
+    assert (table.log_likelihood.abs() >= G2_P01).all()
+    assert (table.target_count + table.reference_count >= 5).all()
     assert table.log_likelihood.is_monotonic_decreasing
-    # counts are those of jx.tokenize over each part's paragraphs
-    paragraphs = seed.paragraphs
-    for part, col in ((first, "target_count"), (second, "reference_count")):
-        tokens = jx.tokenize("\n".join(paragraphs.loc[paragraphs.part == part, "text"]))
-        assert (table[col] == table.word.map(lambda w: tokens.count(w))).all()
-    # the most over-used words of part one are the most extreme in the full keyness table
-    full_first = jx.tokenize("\n".join(paragraphs.loc[paragraphs.part == first, "text"]))
-    full_second = jx.tokenize("\n".join(paragraphs.loc[paragraphs.part == second, "text"]))
-    full = keyness(full_first, full_second)
-    assert over.log_likelihood.min() >= full.log_likelihood[~full.word.isin(over.word)].max()
+    assert (table.log_ratio > 0).equals(table.log_likelihood > 0)
+    # counts are those of the review and plan paragraphs, found by the loader's part_kind
+    paragraphs = corpus_report.paragraphs
+    for kind, col in (("review", "target_count"), ("plan", "reference_count")):
+        tokens = jx.tokenize("\n".join(paragraphs.loc[paragraphs.part_kind == kind, "text"]))
+        assert (table[col] == table.word.map(tokens.count)).all()
+
+
+def test_part_keyness_threshold_and_minimum(seed):
+    """The truncated seed's plan part is two paragraphs: nothing passes p < 0.01 with at least 5
+    occurrences, while the loose settings let words seen twice through."""
+    assert part_keyness(seed).empty
+    loose = part_keyness(seed, min_count=1, threshold=G2_P05)
+    assert len(loose) and (loose.log_likelihood.abs() >= G2_P05).all()
+    print(f"\nseed review vs plan: 0 words at min 5 / G2 >= {G2_P01}; {len(loose)} at min 1 / G2 >= {G2_P05}")
 
 
 def test_part_keyness_needs_two_parts():
@@ -234,35 +331,57 @@ def _write_tmp_report():
 
 # --- co-occurrence --------------------------------------------------------------------------------
 
+def test_window_pairs_by_hand():
+    pairs = window_pairs(["a", "b", "c", "a", "d"], window=3)
+    # positions within 2 of each other: (a,b) (a,c) (b,c) (b,a) (c,a) (c,d) (a,d)
+    assert pairs == {("a", "b"): 2, ("a", "c"): 2, ("b", "c"): 1, ("c", "d"): 1, ("a", "d"): 1}
+
+
+def test_a_long_sentence_does_not_link_everything():
+    words = [f"词{i:02d}" for i in range(40)]
+    pairs = window_pairs(words, window=5)
+    assert len(pairs) == sum(min(4, 39 - i) for i in range(40)) < len(words) * (len(words) - 1) // 2
+    assert all(abs(int(u[1:]) - int(v[1:])) < 5 for u, v in pairs)
+
+
 def test_cooccurrence_on_tiny_text_by_hand():
-    graph = cooccurrence_graph(TINY, top=10, min_weight=1)
+    graph = cooccurrence_graph(TINY, top=10, min_count=1, window=2)
     assert dict(graph.nodes(data="count")) == {"医疗器械": 4, "营商环境": 4, "高标准农田": 2, "乡村振兴": 1}
+    # window 2: neighbours only. Sentences: 医疗器械 营商环境 乡村振兴 | 医疗器械 营商环境 |
+    # 营商环境 高标准农田 | 医疗器械 营商环境 高标准农田 医疗器械
     weights = {frozenset((u, v)): w for u, v, w in graph.edges(data="weight")}
     assert weights == {
-        frozenset(("医疗器械", "营商环境")): 3,   # sentences 1, 2, 4 (twice in 4 counts once)
-        frozenset(("营商环境", "高标准农田")): 2,  # sentences 3, 4
-        frozenset(("医疗器械", "高标准农田")): 1,
-        frozenset(("医疗器械", "乡村振兴")): 1,
+        frozenset(("医疗器械", "营商环境")): 3,
         frozenset(("营商环境", "乡村振兴")): 1,
+        frozenset(("营商环境", "高标准农田")): 2,
+        frozenset(("医疗器械", "高标准农田")): 1,
     }
-    strong = cooccurrence_graph(TINY, top=3, min_weight=2)
+    # pmi = log2((w / P) / ((n_u / N) (n_v / N))): P = 2 + 1 + 1 + 3 = 7 pairs, N = 11 tokens
+    pmi = {frozenset((u, v)): p for u, v, p in graph.edges(data="pmi")}
+    assert pmi[frozenset(("医疗器械", "营商环境"))] == pytest.approx(math.log2((3 / 7) / ((4 / 11) * (4 / 11))))
+    strong = cooccurrence_graph(TINY, top=3, min_count=2, window=2)
     assert set(strong.nodes) == {"医疗器械", "营商环境", "高标准农田"}
-    assert edge_table(strong).values.tolist() == [["医疗器械", "营商环境", 3], ["营商环境", "高标准农田", 2]]
+    assert edge_table(strong)[["source", "target", "weight"]].values.tolist() == [["医疗器械", "营商环境", 3],
+                                                                               ["营商环境", "高标准农田", 2]]
 
 
-def test_cooccurrence_weights_match_sentences(seed):
-    graph = cooccurrence_graph(seed, top=40, min_weight=2)
+def test_cooccurrence_weights_match_the_sentences(seed):
+    graph = cooccurrence_graph(seed, top=65, min_count=2)
     freq = word_frequencies(seed)
-    assert list(graph.nodes) == list(freq.word[:40])
-    assert all(graph.nodes[w]["count"] == c for w, c in zip(freq.word[:40], freq["count"][:40]))
-    sentence_sets = [set(jx.tokenize(s)) for s in seed.sentences.text]
+    k = tie_cut(freq["count"], 65)
+    assert list(graph.nodes) == list(freq.word[:k])
+    assert all(graph.nodes[w]["count"] == c for w, c in zip(freq.word[:k], freq["count"][:k]))
     expected = {}
-    for u, v in combinations(sorted(graph.nodes), 2):
-        n = sum(u in s and v in s for s in sentence_sets)
-        if n >= 2:
-            expected[(u, v)] = n
+    for sentence in seed.sentences.text:
+        tokens = jx.tokenize(sentence)
+        for i, u in enumerate(tokens):
+            for v in tokens[i + 1:i + 5]:
+                if u != v and u in graph and v in graph:
+                    key = tuple(sorted((u, v)))
+                    expected[key] = expected.get(key, 0) + 1
+    expected = {key: n for key, n in expected.items() if n >= 2}
     table = edge_table(graph)
     assert {(r.source, r.target): r.weight for r in table.itertuples()} == expected and expected
     assert (table.source < table.target).all()
-    keys = list(zip(-table.weight, table.source, table.target))
+    keys = list(zip(-table.weight, -table.pmi, table.source, table.target))
     assert keys == sorted(keys)
