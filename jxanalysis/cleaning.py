@@ -43,12 +43,12 @@ _ITEM = (
     r"(?:(?:责任)?编辑|来源|作者|审核|校对|[初复终]审|发布(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|阅读(?:量|数)?|信息来源)"
     r"[:：]\s*[^。；]{0,30}"
     r"|[（(](?:责任)?编辑[:：][^）)]{0,12}[）)]"
-    r"|相关(?:报道|附件|链接|阅读|新闻|文章|稿件)[:：]?\s*(?:>>|》》|>|》)?"
+    r"|相关(?:报道|附件|链接|阅读|新闻|文章|稿件|文档)[:：]?\s*(?:>>|》》|>|》)?"
     r"|打印本页|关闭窗口|打印|关闭|返回顶部|返回|收藏|下载|全屏|加大|还原|减小|网站地图|联系我们|[【】\[\]]|"
     r"分享到[:：]?|扫一扫(?:[^。，]{0,16})?|您是第\s*\d*\s*位访客|[【\[]?字号[:：]|"
     r"[【\[]?字(?:体|号)[:：]?\s*[【\[]?大\s*[】\]]?\s*[【\[]?中\s*[】\]]?\s*[【\[]?小[】\]]?[】\]]?|"
     r"上一篇[:：]?[^。]{0,40}|下一篇[:：]?[^。]{0,40}|[【\[（(]\s*(?:打印|关闭|完)\s*[】\]）)]|"
-    r"[0-9a-fA-F]{16,}|[-=_*·|｜]{3,}"
+    r"[0-9a-fA-F]{16,}|[-=_*·|｜]{3,}|[×✕]|》》[^。]{0,20}《《"
 )
 _FURNITURE = re.compile(rf"^(?:{_ITEM})(?:[\s|｜/]*(?:{_ITEM}))*$")
 _FURNITURE_MAX = 60
@@ -247,10 +247,16 @@ def strip_furniture(lines: list[Line], audit: Audit) -> list[Line]:
     """Drop page furniture anywhere, site disclaimers before the report, and the page footer:
     from the first disclaimer after which no paragraph of text follows, together with the
     short lines (a list of links) just before it."""
+    # the page's tail: after the last line of text, a run of short lines among which is furniture
+    last_text = max((i for i, line in enumerate(lines) if not is_furniture(line.text) and not _link_like(line.text)),
+                    default=-1)
+    tail_is_page = any(is_furniture(line.text) for line in lines[last_text + 1 :])
     kept = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if is_furniture(line.text):
             audit.add("furniture", line, line.text)
+        elif tail_is_page and i > last_text:
+            audit.add("page-footer", line, line.text)
         else:
             kept.append(line)
     first = next((i for i, line in enumerate(kept) if not _DISCLAIMER.search(line.text)), len(kept))

@@ -259,3 +259,12 @@ def test_much_removed_text_warns(tmp_path, national):
         report = jx.load_report(path)
     assert report.body == national.body
     assert report.removed_summary().rule.tolist() == ["page-footer"]
+
+
+def test_a_page_tail_of_short_links_after_the_report_goes(tmp_path, national):
+    """The shape of a provincial news site's tail: links and buttons after the closing line."""
+    tail = "\n》》点击图片进入专题《《\n收藏\n|\n分享到:\n分享到微信\n×\n相关文档：\n"
+    report = load_text(tmp_path, "\n".join(national.front + national.body) + tail)
+    assert report.body == national.body and not report.truncated
+    assert {"furniture", "page-footer"} <= set(report.removed.rule)
+    assert accounted(report)
