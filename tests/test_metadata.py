@@ -294,3 +294,11 @@ def test_metadata_accuracy_on_every_report_with_gold():
     shares = ", ".join(f"{field} {right[field] / len(gold):.3f}" for field in FIELDS)
     print(f"\nmetadata on {len(gold)} reports: {shares}; all fields {overall:.3f}")
     assert overall >= 0.95
+
+
+def test_speaker_from_a_photo_caption_that_names_the_office():
+    """湖南 2026's web copy: the name alone on a line, and a caption 省长毛伟明作政府工作报告."""
+    front = ["2026年湖南省政府工作报告", "——2026年2月3日在湖南省第十四届人民代表大会第四次会议上", "毛伟明",
+             "2月3日，湖南省第十四届人民代表大会第四次会议在省人民会堂开幕。省长毛伟明作政府工作报告。湖南日报全媒体记者 刘尚文 摄"]
+    meta = read_metadata(front, ["各位代表：", "现在，我代表省人民政府，向大会作政府工作报告。"])
+    assert (meta.speaker, meta.office, meta.place, meta.year) == ("毛伟明", "省长", "湖南省", 2026)
