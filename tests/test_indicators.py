@@ -3,14 +3,12 @@
 The gold (tests/data/indicators_gold_seed.csv, tests/data/indicators_gold_corpus.csv, guideline in
 tests/data/README_indicators.md) was written by reading the reports. A found indicator matches a
 gold one when report, raw (NFKC), value, unit and kind agree; optional gold rows count neither
-as a miss nor as a false positive. Subjects are judged separately (a printed agreement figure).
+as a miss nor as a false positive (the rule: jxanalysis.evaluation, shared with notebook 04).
+Subjects are judged separately (a printed agreement figure).
 Run with `pytest tests/test_indicators.py -s` to see the figures.
 """
 from __future__ import annotations
 
-import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,14 +17,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jxanalysis as jx
+from jxanalysis.evaluation import indicator_accuracy, read_gold, score_indicators
 from jxanalysis.indicators import COLUMNS, MAGNITUDES, INDICATOR_POSITION, UNITS, extract_indicators
 
-from conftest import CORPUS, CORPUS_FILES  # the corpus reports, in seeds/
+from conftest import CORPUS, CORPUS_FILES, SEEDS  # the corpus reports, in seeds/
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_SEED = ROOT / "tests" / "data" / "indicators_gold_seed.csv"
 GOLD_CORPUS = ROOT / "tests" / "data" / "indicators_gold_corpus.csv"
-SEED_NAME = jx.report.SEED.name
 
 
 def one(text: str) -> pd.Series:
@@ -272,99 +270,42 @@ def test_raw_is_in_its_sentence(path):
 
 # --- accuracy against the hand gold -----------------------------------------------------------
 
-def _norm(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in "“”‘’\"' ")
-
-
-def _key(report: str, raw: str, value, unit: str, kind: str) -> tuple:
-    return report, _norm(raw), f"{float(value):.6g}", unit, kind
-
-
-@dataclass
-class Score:
-    """Matches of found indicators against gold ones."""
-
-    tp: int = 0
-    fp: list = field(default_factory=list)
-    fn: list = field(default_factory=list)
-    subject_exact: int = 0
-    subject_overlap: int = 0
-    approx_agree: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + len(self.fp))
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + len(self.fn))
-
-    def summary(self, name: str) -> str:
-        return (f"{name}: precision {self.precision:.3f} ({self.tp}/{self.tp + len(self.fp)}), "
-                f"recall {self.recall:.3f} ({self.tp}/{self.tp + len(self.fn)}), "
-                f"subject exact {self.subject_exact / self.tp:.3f}, "
-                f"subject overlap {self.subject_overlap / self.tp:.3f}, "
-                f"approx agreement {self.approx_agree / self.tp:.3f}; "
-                f"false positives {self.fp}; misses {self.fn}")
-
-
-def score(gold: pd.DataFrame, found: pd.DataFrame) -> Score:
-    """Match found rows (with a report column) to gold rows, required gold first, in text order."""
-    pool = defaultdict(list)
-    for g in gold[gold.raw != ""].itertuples():
-        pool[_key(g.report, g.raw, g.value, g.unit, g.kind)].append(g)
-    for candidates in pool.values():
-        candidates.sort(key=lambda g: g.optional == "True")
-    result = Score()
-    for f in found.itertuples():
-        candidates = pool[_key(f.report, f.raw, f.value, f.unit, f.kind)]
-        if not candidates:
-            result.fp.append(f.raw)
-            continue
-        g = candidates.pop(0)
-        if g.optional == "True":
-            continue
-        result.tp += 1
-        result.approx_agree += g.approx == str(f.approx)
-        gold_subject, subject = _norm(g.subject), _norm(f.subject)
-        result.subject_exact += gold_subject == subject
-        result.subject_overlap += bool(subject) and (subject in gold_subject or gold_subject in subject)
-    result.fn = [g.raw for candidates in pool.values() for g in candidates if g.optional == "False"]
-    return result
-
-
-def _found(report_name: str, path: Path | None) -> pd.DataFrame:
-    return extract_indicators(jx.load_report(path)).assign(report=report_name)
+def test_scoring_rule_on_a_tiny_example():
+    """The shared matching rule: a wrong kind is a false positive and a miss; optional gold rows
+    count neither way; quotes and full-width forms do not matter; duplicates match once each."""
+    gold = pd.DataFrame({
+        "report": ["r"] * 5, "raw": ["375亿元", "4.5%", "13.3%", "“5020”2个", "12家"],
+        "value": ["3.75e10", "4.5", "13.3", "2", "12"], "unit": ["元", "%", "%", "个", "家"],
+        "kind": ["amount", "growth", "growth", "amount", "amount"],
+        "subject": ["地区生产总值", "地区生产总值", "一般公共预算收入", "项目", "企业"],
+        "approx": ["False"] * 5, "optional": ["False", "False", "False", "False", "True"]})
+    found = pd.DataFrame({
+        "report": ["r"] * 6, "raw": ["375亿元", "4.5%", "13.3%", "5020 2个", "12家", "375亿元"],
+        "value": [3.75e10, 4.5, 13.3, 2.0, 12.0, 3.75e10], "unit": ["元", "%", "%", "个", "家", "元"],
+        "kind": ["amount", "growth", "ratio", "amount", "amount", "amount"],
+        "subject": ["地区生产总值", "生产总值", "一般公共预算收入", "项目", "企业", "地区生产总值"],
+        "approx": [False] * 6})
+    result = score_indicators(gold, found)
+    assert (result.tp, result.fp, result.fn) == (3, ["13.3%", "375亿元"], ["13.3%"])
+    assert (result.precision, result.recall) == (3 / 5, 3 / 4)
+    assert (result.subject_exact, result.subject_overlap) == (2, 3)
 
 
 def test_accuracy_on_seed():
-    gold = pd.read_csv(GOLD_SEED, keep_default_na=False, dtype=str)
-    result = score(gold, _found(SEED_NAME, None))
+    gold = read_gold(GOLD_SEED)
+    result = indicator_accuracy(gold, SEEDS)
     print("\n" + result.summary("seed"))
     assert result.precision >= 0.95 and result.recall >= 0.95, result.summary("seed")
     assert result.subject_overlap / result.tp >= 0.85, result.summary("seed")
 
 
-def _sampled(gold: pd.DataFrame) -> pd.DataFrame:
-    """Found indicators of the corpus sentences the gold annotates (each prefix names one sentence)."""
-    frames = []
-    for name, rows in gold.groupby("report"):
-        found = _found(name, CORPUS / name)
-        sentences = found.sentence.map(_norm)
-        all_sentences = jx.load_report(CORPUS / name).sentences.text.map(_norm)
-        for prefix in rows.sentence.unique():
-            assert all_sentences.str.startswith(_norm(prefix)).sum() == 1, (name, prefix)
-            frames.append(found[sentences.str.startswith(_norm(prefix))])
-    return pd.concat(frames)
-
-
 @pytest.mark.parametrize("sample", ["dev", "heldout", "dev+heldout"])
 def test_accuracy_on_corpus_sample(sample):
     """dev: sentences read while the grammar was written; heldout: annotated after it was frozen."""
-    gold = pd.read_csv(GOLD_CORPUS, keep_default_na=False, dtype=str)
+    gold = read_gold(GOLD_CORPUS)
     gold = gold[gold["sample"].isin(sample.split("+"))]
     assert ((gold.raw != "") & (gold.optional == "False")).sum() >= 60
-    result = score(gold, _sampled(gold))
+    result = indicator_accuracy(gold, CORPUS)
     print("\n" + result.summary(f"corpus {sample}"))
     assert result.precision >= 0.90 and result.recall >= 0.90, result.summary(f"corpus {sample}")
     assert result.subject_overlap / result.tp >= 0.75, result.summary(f"corpus {sample}")
