@@ -61,14 +61,6 @@ UNITS = {
 RATE_UNITS = {"%", "‰", "倍", "成", "百分点"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_QUANTITY = re.compile(
-    r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
-    rf"(?:(?<![\d.A-Za-z第])(?P<sign>(?<=[{HAN}])[-−](?=\d))?(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
-    r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
-    rf"(?P<unit>{_UNIT})(?P<per>/[日天月年])?(?![A-Za-z])"
-    r"(?P<post>以上|左右)?"
-)
 # 1409万、1305万人次 and 4.5-5%: a bare number before a list mark or a dash (the range's first end)
 _BARE = re.compile(r"(?<![\d.A-Za-z第-])(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?=[、和]|[-—~](?=\d))")
 # 1,192.3亿元, 12,345人: thousands separators (ASCII commas between digit groups) are dropped
@@ -108,7 +100,6 @@ _RANGE = ("-", "—", "~", "至", "到")  # 6%－6.5%: the second end shares the
 
 GROWTH_VERBS = ("增长", "增加", "净增", "增", "提高", "提升", "上升", "上涨", "递增", "扩大")
 FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "压减", "削减", "精简", "降")
-_GROWTH = re.compile(rf"(?:(?:{'|'.join(GROWTH_VERBS + FALL_VERBS)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成|控制在|保持在|稳定在)?$")
 # a subject that only points back (总量突破90万亿元, 其中…): the subject of the clause before,
 # or, when that subject was counted before in the sentence (新增…45家，总量1224家), its 总量
 PRONOUNS = ("总量", "总额", "总数", "其中", "合计", "共计")
@@ -124,8 +115,6 @@ TRAILING = sorted(
     ),
     key=len, reverse=True,
 )
-_TRAILING_SET = frozenset(TRAILING)
-_TRAILING_LENGTHS = sorted({len(w) for w in TRAILING}, reverse=True)
 _TRAILING_YEAR = re.compile(r"(?:比|较|由|从)?(?:19|20)\d{2}年(?:末|底)?$")  # 由2010年(的)
 # words that open a clause before the subject
 _LEADING = re.compile(r"^(?:其中|同时|此外|另外|今年|明年|先后|为|对|向|使|的|了|共|全[省市县区国]|[一二三四五六七八九十\d]+年来?)")
@@ -138,15 +127,45 @@ ACTIONS = (
     "动员", "获得", "拉动", "贡献", "组建", "修建", "铺设", "关停", "封停", "腾退",
     "促成", "推动", "吸纳", "覆盖", "用于",
 )
-_DONE = re.compile("|".join(ACTIONS + ("新改扩建", "扩建", "新建", "改建", "治理", "造林", "营造", "筹集", "获批", "取缔",
-                                        "关停", "削减", "落地", "开工", "完成", "累计")))
-# words that end a noun read after the unit (162个县重大重点项目|完成…)
-_NOUN_STOPS = ACTIONS + tuple(w for w in TRAILING if len(w) > 1) + (
-    "全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及",
-)
+_DONE_MORE = ("新改扩建", "扩建", "新建", "改建", "治理", "造林", "营造", "筹集", "获批", "取缔",
+              "关停", "削减", "落地", "开工", "完成", "累计")
+# words that end a noun read after the unit (162个县重大重点项目|完成…), with ACTIONS and TRAILING
+_NOUN_STOPS_MORE = ("全部", "基本", "全面", "均", "已", "正式", "顺利", "获评", "入选", "开工", "投产", "的", "和", "与", "及")
 
 _NOUN = re.compile(rf"(的?)([{HAN}“”‘’]{{0,16}})")
-_NOUN_STOP = re.compile("|".join(map(re.escape, _NOUN_STOPS)))
+
+
+def reload_grammar() -> None:
+    """Rebuild the patterns made from the tables UNITS, GROWTH_VERBS, FALL_VERBS, TRAILING and
+    ACTIONS, so that a change to one of them counts at once, without a kernel restart and without
+    editing this file (notebook 04's exercises), e.g.::
+
+        jx.indicators.UNITS["兆瓦"] = "兆瓦"
+        jx.indicators.reload_grammar()
+
+    The change lasts for the session. Change verbs (GROWTH_VERBS, FALL_VERBS) also end subjects.
+    """
+    global _QUANTITY, _GROWTH, _TRAILING_SET, _TRAILING_LENGTHS, _DONE, _NOUN_STOPS, _NOUN_STOP
+    unit = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    _QUANTITY = re.compile(
+        r"(?P<pre>超过|突破|接近|将近|约|近|超|逾)?"
+        rf"(?:(?<![\d.A-Za-z第])(?P<sign>(?<=[{HAN}])[-−](?=\d))?(?P<num>\d+(?:\.\d+)?)|(?<!第)(?P<cn>[{_CN_DIGITS}]+)(?=[余多]?(?:万|亿)|倍))"
+        r"(?P<some>[余多])?(?P<mag>万亿|亿|万)?(?P<some2>[余多])?"
+        rf"(?P<unit>{unit})(?P<per>/[日天月年])?(?![A-Za-z])"
+        r"(?P<post>以上|左右)?"
+    )
+    verbs = tuple(GROWTH_VERBS) + tuple(FALL_VERBS)
+    _GROWTH = re.compile(rf"(?:(?:{'|'.join(verbs)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成|控制在|保持在|稳定在)?$")
+    trailing = frozenset(TRAILING) | frozenset(verbs)
+    _TRAILING_SET = trailing
+    _TRAILING_LENGTHS = sorted({len(w) for w in trailing}, reverse=True)
+    _DONE = re.compile("|".join(ACTIONS + _DONE_MORE))
+    _NOUN_STOPS = tuple(ACTIONS) + tuple(sorted((w for w in trailing if len(w) > 1), key=lambda w: (-len(w), w))) \
+        + _NOUN_STOPS_MORE
+    _NOUN_STOP = re.compile("|".join(map(re.escape, _NOUN_STOPS)))
+
+
+reload_grammar()
 
 
 @dataclass

@@ -404,3 +404,24 @@ def test_scope_from_to_pair_is_multi_year_at_both_ends():
 def test_total_after_a_count_and_its_growth_is_the_stock():
     found = extract_indicators("新登记经营主体320万户、增长13%，总量达2037.7万户。")
     assert list(found.subject) == ["新登记经营主体", "新登记经营主体", "经营主体总量"]
+
+
+def test_reload_grammar_makes_table_edits_count_in_a_running_session(monkeypatch):
+    """Notebook 04's exercises: a unit, a change verb and a trailing word added in memory count
+    after jx.indicators.reload_grammar(), with no restart; restoring the tables restores the grammar."""
+    ind = jx.indicators
+    texts = ["新增光伏装机容量50兆瓦。", "出口同比攀升8%。", "森林覆盖率不低于63%。"]
+    before = [extract_indicators(t) for t in texts]
+    assert before[0].empty and before[1].kind.tolist() == ["ratio"] and before[2].subject.tolist() == ["率不低于"]
+    monkeypatch.setitem(ind.UNITS, "兆瓦", "兆瓦")
+    monkeypatch.setattr(ind, "GROWTH_VERBS", ind.GROWTH_VERBS + ("攀升",))
+    monkeypatch.setattr(ind, "TRAILING", ind.TRAILING + ["不低于"])
+    assert extract_indicators(texts[0]).empty  # not rebuilt yet: the compiled patterns are unchanged
+    ind.reload_grammar()
+    after = [extract_indicators(t) for t in texts]
+    assert after[0][["subject", "value", "unit"]].values.tolist() == [["光伏装机容量", 50.0, "兆瓦"]]
+    assert after[1][["subject", "kind"]].values.tolist() == [["出口", "growth"]]
+    assert after[2][["subject", "value", "kind"]].values.tolist() == [["森林覆盖率", 63.0, "ratio"]]
+    monkeypatch.undo()
+    ind.reload_grammar()
+    assert all(extract_indicators(t).equals(b) for t, b in zip(texts, before))
