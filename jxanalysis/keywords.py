@@ -300,7 +300,9 @@ def kwic(report_or_text: Report | str, word: str, width: int = 12) -> pd.DataFra
 # --- keyness -------------------------------------------------------------------------------------
 
 def _g2(a: int, b: int, c: int, d: int) -> float:
-    """Dunning's log-likelihood G2 for a word seen a times in c target and b times in d reference tokens."""
+    """Log-likelihood G2 for a word seen a times in c target and b times in d reference tokens, in the
+    form of Rayson & Garside (2000) that corpus tools report: Dunning's G2 summed over the word's two
+    cells of the 2x2 table (a and b against their expected counts), not over all four."""
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
     return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
 
@@ -313,7 +315,7 @@ def keyness(target: Sequence[str], reference: Sequence[str]) -> pd.DataFrame:
     """Keyness of every word in target vs reference token lists.
 
     Columns word, target_count, reference_count, log_likelihood, log_ratio.
-    log_likelihood is Dunning's G2, signed: positive when the word's relative frequency is higher
+    log_likelihood is the log-likelihood G2 (Rayson & Garside's two-cell form, see `_g2`), signed: positive when the word's relative frequency is higher
     in target (over-used), negative when lower. log_ratio = log2((a + 0.5) / c) / ((b + 0.5) / d))
     with a, b the counts and c, d the list lengths (0.5 added to both counts so absent words work):
     the effect size (1 = twice as frequent in target). Sorted by log_likelihood descending
