@@ -32,7 +32,7 @@ from .errors import RemovedTextWarning
 from .loading import ReportError
 from .readers import read_bytes
 from .report import REMOVED_COLUMNS, Report, load_report
-from .patterns import HAN_CHAR
+from .patterns import HAN_CHAR, count_han
 from .themes import theme_scores
 from .tokens import report_tokens
 
@@ -86,7 +86,7 @@ def analyze(path: str | Path, data: bytes | None = None) -> Result:
             path=path, sha256=sha, title=report.title, date=report.date, truncated=report.truncated,
             characters=len(report.text), words=word_frequencies(report), themes=theme_scores(report),
             indicators=extract_indicators(report), text=report.text, paragraph_tokens=paragraph_tokens(report),
-            audit=report.audit, chinese=len(report.raw) - len(HAN_CHAR.sub("", report.raw)),
+            audit=report.audit, chinese=count_han(report.raw),
         )
     except ReportError:
         raise

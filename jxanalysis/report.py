@@ -5,9 +5,10 @@ import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import arguments
@@ -21,6 +22,7 @@ from .patterns import (
     GLOSSARY_HEADING,
     HAN,
     HAN_CHAR,
+    count_han,
     NUMBERED_SECTION,
     NUMERALS,
     PART_HEADING,
@@ -85,6 +87,10 @@ PART_KINDS = ["opening", "review", "plan", "five-year", "appendix"]
 _CLOSING = re.compile(r"^各位代表|衷心(?:的)?感谢|诚挚(?:的)?(?:谢意|感谢)|成绩的取得|清醒(?:地)?(?:看到|认识到)|在肯定成绩的同时")
 
 
+_SENTENCES_KEY = "_jx_paragraph_sentences"  # Report.paragraphs leaves each paragraph's sentences here
+
+
+@lru_cache(maxsize=1024)
 def part_kind(heading: str) -> str:
     """review, plan, five-year or appendix, from a part's heading; "opening" before the first part."""
     if not heading:
@@ -163,6 +169,7 @@ class Report:
         Paragraphs after a part's last section that close the part (各位代表！…, the thanks,
         the difficulties) belong to no section, like the part's opening paragraphs."""
         rows, part, section, in_appendix, closing = [], "", "", False, False
+        pieces: list[list[str]] = []  # each paragraph's sentences, for self.sentences
         # parts without numbers (2022年工作回顾) make the numbered lines (一、…) their sections
         unnumbered = any(UNNUMBERED_PART.match(line) for line in self.body)
         for line in self.body:
@@ -182,21 +189,29 @@ class Report:
                     continue
             elif section and not in_appendix and (closing or _CLOSING.search(line[:30])):
                 closing = True
-            rows.append({"part": part, "part_kind": "appendix" if in_appendix else part_kind(part),
-                         "section": "" if closing else section, "heading": _lead(sentences), "text": line})
-        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION[1:] + ["text"])
+            rows.append((part, "appendix" if in_appendix else part_kind(part), "" if closing else section,
+                         _lead(sentences), line))
+            pieces.append(sentences)
+        if not rows:  # every column of no rows has the object dtype
+            frame = pd.DataFrame([], columns=PARAGRAPH_POSITION[1:] + ["text"])
+        else:  # built from columns: faster than from one dict per row
+            frame = pd.DataFrame(dict(zip(PARAGRAPH_POSITION[1:] + ["text"], map(list, zip(*rows)))))
         frame.insert(0, "paragraph", range(len(frame)))
+        self.__dict__[_SENTENCES_KEY] = pieces
         return frame
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """One row per sentence, with the position columns of its paragraph and a sentence_id."""
-        rows = [
-            {**{c: p[c] for c in PARAGRAPH_POSITION}, "text": s}
-            for p in self.paragraphs.to_dict("records")
-            for s in split_sentences(p["text"])
-        ]
-        frame = pd.DataFrame(rows, columns=PARAGRAPH_POSITION + ["text"])
+        paragraphs = self.paragraphs
+        pieces = self.__dict__.pop(_SENTENCES_KEY, None) or [split_sentences(t) for t in paragraphs["text"].tolist()]
+        texts = [sentence for sentences in pieces for sentence in sentences]
+        if not texts:  # every column of no rows has the object dtype
+            frame = pd.DataFrame([], columns=PARAGRAPH_POSITION + ["text"])
+        else:  # each paragraph's position repeated for its sentences
+            counts = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+            frame = pd.DataFrame({c: np.repeat(paragraphs[c].to_numpy(), counts) for c in PARAGRAPH_POSITION})
+            frame["text"] = texts
         frame.insert(len(PARAGRAPH_POSITION), "sentence_id", range(len(frame)))
         return frame
 
@@ -267,10 +282,12 @@ def load_report(path: str | Path | None = None, data: bytes | None = None) -> Re
 
 
 def _warn_if_much_removed(report: Report) -> None:
-    removed = report.removed_summary()
-    total = len(report.raw) - len(HAN_CHAR.sub("", report.raw))  # no list of 10 million 1-character strings
-    lost = int(removed.chinese.sum())
+    lost = sum(len(HAN_CHAR.findall(row["text"])) for row in report.audit if row["replacement"] == "")
+    if not lost:  # the usual case: nothing Chinese removed, no need to count the raw text
+        return
+    total = count_han(report.raw)
     if total and lost / total > REMOVED_WARNING:
+        removed = report.removed_summary()
         rules = ", ".join(f"{r.rule} {r.chinese}" for r in removed.itertuples() if r.chinese)
         warnings.warn(f"{report.path}: the loader removed {lost} of {total} Chinese characters "
                       f"({lost / total:.0%}; {rules}); see report.removed", RemovedTextWarning, stacklevel=3)

@@ -29,7 +29,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +37,7 @@ import pandas as pd
 from . import datafiles
 from .loading import ReportError
 from .report import Report, load_report
-from .tokens import _STORE_KEY, DEFAULT_BACKEND, cache_dir as user_cache_dir, is_content, segment
+from .tokens import _STORE_KEY, DEFAULT_BACKEND, Memo, cache_dir as user_cache_dir, content, segment
 
 SHIPPED = ("digital_economy", "ecological_environment")
 PANEL_COLUMNS = ["file", "place", "level", "year", "tokens", "content_tokens", "hits", "index"]
@@ -111,7 +111,7 @@ class _Matcher:
     def hits(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(token index, number of tokens, term) of each hit, left to right, longest first, no overlaps."""
         found, after = [], 0
-        for i in [i for i, w in enumerate(words) if w in self.first]:
+        for i in compress(range(len(words)), map(self.first.__contains__, words)):
             if i < after:
                 continue
             for sequence, term in self.first[words[i]]:
@@ -137,25 +137,34 @@ def _words(report: Report) -> list[str]:
     return segment(report.text)
 
 
+def _is_word(token: str) -> bool:
+    """A word token: it holds a letter, digit or Chinese character."""
+    return any(c.isalnum() for c in token)
+
+
+_word = Memo(_is_word)
+
+
 def _count(report: Report, matcher: _Matcher, file: str) -> dict:
     """The panel row, the hits per term and every hit's context of one report."""
     words = _words(report)
     counts = Counter(words)
     hits = matcher.hits(words)
-    text = "".join(words)
-    offsets = list(accumulate(map(len, words), initial=0))
-    contexts = []
-    for i, n, term in hits:
-        start, end = offsets[i], offsets[i + n]
+    text = "".join(words) if hits else ""
+    contexts, line, counted, start, done = [], 0, 0, 0, 0
+    for i, n, term in hits:  # left to right: offsets and line numbers count on from the previous hit
+        start += sum(map(len, words[done:i]))
+        end, done = start + sum(map(len, words[i:i + n])), i
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        contexts.append([term, text.count("\n", 0, start), text[max(line_start, start - WIDTH):start],
+        line, counted = line + text.count("\n", counted, start), start
+        contexts.append([term, line, text[max(line_start, start - WIDTH):start],
                          text[start:end], text[end:min(line_end, end + WIDTH)]])
     year = report.year
     row = {
         "file": file, "place": report.place, "level": report.level, "year": year,
-        "tokens": sum(n for w, n in counts.items() if any(c.isalnum() for c in w)),
-        "content_tokens": sum(n for w, n in counts.items() if is_content(w)),
+        "tokens": sum(compress(counts.values(), map(_word.__getitem__, counts))),  # loops in C
+        "content_tokens": sum(compress(counts.values(), map(content.__getitem__, counts))),
         "hits": len(hits),
     }
     return {"row": row, "per_term": dict(Counter(term for _, _, term in hits)), "contexts": contexts}
@@ -193,7 +202,7 @@ def _write_cache(path: Path, sha: str, payload: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"sha256": sha, "check": _check(payload), "count": payload}, out, ensure_ascii=False)
+            out.write(json.dumps({"sha256": sha, "check": _check(payload), "count": payload}, ensure_ascii=False))
         os.replace(temp, path)
     except OSError as err:
         warnings.warn(f"term index: cache not written ({err})", stacklevel=2)
@@ -215,7 +224,7 @@ def _work(source: Report | Path, matcher: _Matcher, folder: Path | None) -> dict
         cached["row"]["file"] = source.name
         return cached
     try:
-        payload = _count(load_report(source), matcher, source.name)
+        payload = _count(load_report(source, data), matcher, source.name)  # the bytes read above: no second read
     except ReportError as err:
         return err.path, err.problem
     if path is not None:

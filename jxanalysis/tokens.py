@@ -18,11 +18,10 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 import jieba
@@ -97,6 +96,25 @@ def is_content(token: str) -> bool:
     )
 
 
+class Memo(dict):
+    """fn's value for each key met so far: a dict lookup costs a third of an lru_cache call, and
+    map(memo.__getitem__, words) runs in C. Cleared when it holds more than `size` keys."""
+
+    def __init__(self, fn: Callable[[str], object], size: int = 1 << 18) -> None:
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, key: str) -> object:
+        if len(self) >= self.size:
+            self.clear()
+        self[key] = value = self.fn(key)
+        return value
+
+
+#: is_content as a Memo: content[word]
+content = Memo(is_content)
+
+
 @lru_cache(maxsize=None)
 def rjieba_tokenizer(lexicon: bool = True) -> "rjieba.Jieba":
     """A private rjieba (jieba-rs) tokenizer with the policy lexicon, unless lexicon=False."""
@@ -144,10 +162,11 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
     joined = [m.start() for m in _JOINED.finditer(text)]
     if not joined:
         return tokens
-    ends = list(accumulate(map(len, tokens)))  # the tokens cover text: only those holding +#&._%- are looked at
+    # the tokens cover text: only those holding +#&._%- are looked at
+    ends = np.cumsum(np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)))
     out: list[str] = []
     done = 0
-    for i in sorted({bisect_right(ends, at) for at in joined}):
+    for i in np.unique(np.searchsorted(ends, joined, side="right")).tolist():
         token = tokens[i]
         if len(token) > 1 and not _HAN_JIEBA.search(token) and not _ALNUM_RUN.fullmatch(token) \
                 and not tk.has_word(token):
@@ -219,7 +238,8 @@ def tokenize(text: str, lexicon: bool = True, backend: Backend | None = None,
     phrases: extra words kept whole (none by default), e.g. a report's discovered names.
     """
     arguments.text(text, "tokenize")
-    return [t for t in _cut(text, lexicon, backend, tuple(phrases)) if is_content(t)]
+    words = _cut(text, lexicon, backend, tuple(phrases))
+    return list(compress(words, map(content.__getitem__, words)))  # is_content, looped in C
 
 
 def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
@@ -257,11 +277,11 @@ def pos_tags(lexicon: bool = True) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _pos_tags(lexicon: bool) -> dict[str, str]:
-    tags = {}
+    tags, names = {}, {}  # one string per tag name shared by all its words: 20 MB less
     with open(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME, encoding="utf-8") as lines:
         for line in lines:
             word, _, tag = line.rstrip("\n").split(" ")
-            tags[word] = tag
+            tags[word] = names.setdefault(tag, tag)
     if lexicon:
         tags.update({word: tag for word, _, tag in policy_terms()})
     return tags
@@ -311,29 +331,44 @@ def report_tokens(report: "Report", backend: Backend | None = None) -> pd.DataFr
 
 
 def sentence_starts(report: "Report") -> list[int]:
-    """For each row of report.sentences, its character offset in its paragraph's text."""
-    offsets, previous, at = [], -1, 0
-    lines = report.paragraphs["text"].to_numpy()
-    for paragraph, text in zip(report.sentences["paragraph"], report.sentences["text"]):
-        if paragraph != previous:
-            previous, at = paragraph, 0
-        at = lines[paragraph].find(text, at)  # sentences are stripped pieces of the line, in order
-        offsets.append(at)
-        at += len(text)
-    return offsets
+    """For each row of report.sentences, its character offset in its paragraph's text (kept on the report)."""
+    store = report.__dict__.setdefault(_STORE_KEY, {})
+    if "sentence_starts" not in store:
+        offsets, previous, at = [], -1, 0
+        lines = report.paragraphs["text"].tolist()
+        for paragraph, text in zip(report.sentences["paragraph"].tolist(), report.sentences["text"].tolist()):
+            if paragraph != previous:
+                previous, at = paragraph, 0
+            at = lines[paragraph].find(text, at)  # sentences are stripped pieces of the line, in order
+            offsets.append(at)
+            at += len(text)
+        store["sentence_starts"] = offsets
+    return store["sentence_starts"]
+
+
+def _positions(items: list, item: object) -> list[int]:
+    """The indices of item in items (list.index scans in C: fast when item is rare)."""
+    found, at = [], -1
+    while True:
+        try:
+            at = items.index(item, at + 1)
+        except ValueError:
+            return found
+        found.append(at)
 
 
 def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
     text = "\n".join(report.body)  # cut at once: no token crosses a newline
-    words = np.array(_cut(text, True, backend), dtype=object)
-    ends = np.fromiter(accumulate(map(len, words)), dtype=np.int64, count=len(words))
-    starts = ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    inside = words != "\n"
-    words, starts = words[inside], starts[inside]
+    cut = _cut(text, True, backend)
+    inside = np.ones(len(cut), dtype=bool)
+    inside[_positions(cut, "\n")] = False
+    lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
+    starts = (np.cumsum(lengths) - lengths)[inside]
+    words = np.array(list(compress(cut, inside)), dtype=object)
     line_starts = np.fromiter(accumulate((len(line) + 1 for line in report.body), initial=0), dtype=np.int64)
     line = np.searchsorted(line_starts, starts, side="right") - 1
     # the paragraph of each body line (-1 for heading lines), and each sentence's offset in the text
-    paragraphs = list(report.paragraphs["text"])
+    paragraphs = report.paragraphs["text"].tolist()
     paragraph_of_line = np.full(len(report.body), -1, dtype=np.int64)
     paragraph = 0
     for n, body_line in enumerate(report.body):
@@ -346,10 +381,11 @@ def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
     sentence_id = np.maximum(np.searchsorted(sentence_offsets, starts, side="right") - 1, 0)
     sentence_id[paragraph < 0] = -1
     codes, uniques = pd.factorize(words)
+    uniques = uniques.tolist()
     tags = _tag_memo(True)
     return pd.DataFrame({
         "line": line, "paragraph": paragraph, "sentence_id": sentence_id, "start": starts - line_starts[line],
-        "word": pd.Series(words, dtype=object),
-        "pos": pd.Series(np.array([tags[w] for w in uniques], dtype=object)[codes], dtype=object),
-        "keep": np.array([is_content(w) for w in uniques], dtype=bool)[codes],
+        "word": pd.Series(words, dtype=object, copy=False),
+        "pos": pd.Series(np.array(list(map(tags.__getitem__, uniques)), dtype=object)[codes], dtype=object),
+        "keep": np.fromiter(map(content.__getitem__, uniques), dtype=bool, count=len(uniques))[codes],
     }, columns=TOKEN_COLUMNS)

@@ -4,10 +4,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pandas as pd
-from adjustText import adjust_text
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
-from wordcloud import WordCloud
 
 from ..keywords import G2_P01, POS_TAGS, TEXTRANK_POS, tie_cut
 from ..style import cjk_font
@@ -91,6 +89,8 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_ylim(band - 0.08, 1.08)
     ax.set_yticks(np.linspace(0, 1, 6))
     # adjustText moves labels apart; a fixed iteration count (not its default time limit) keeps the PNG reproducible
+    from adjustText import adjust_text  # imported here: it loads scipy (0.2 s, 20 MB) for this one figure
+
     adjust_text(labels, ax=ax, iter_lim=500, arrowprops={"arrowstyle": "-", "color": "#9e9e9e", "lw": 0.5})
     ax.set_xlabel("TF-IDF")
     ax.set_ylabel("TextRank（虚线下方：未打分）")
@@ -101,6 +101,8 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
 def word_cloud(freq: pd.DataFrame, n: int = 150, ax: Axes | None = None, seed: int = 7) -> Axes:
     """A word cloud of the n most frequent words, drawn with the CJK font, fixed random_state."""
     ax = _axes(ax, (10, 5.5))
+    from wordcloud import WordCloud  # imported here: only this figure needs it
+
     cloud = WordCloud(font_path=str(cjk_font()), width=1000, height=550, background_color="white",
                       colormap="viridis", random_state=seed, prefer_horizontal=0.95)
     cloud.generate_from_frequencies(dict(zip(freq["word"].head(n), freq["count"].head(n))))

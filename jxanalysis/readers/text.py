@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -108,12 +109,14 @@ def _plausible(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    printable = sum(1 for ch in sample if (ch.isprintable() or ch.isspace()) and ch != "\ufffd")
+    counts = Counter(sample)  # each distinct character is looked at once
+    printable = sum(n for ch, n in counts.items() if (ch.isprintable() or ch.isspace()) and ch != "\ufffd")
     if printable / len(sample) < _MIN_PRINTABLE:
         return False
-    han = _HAN.findall(sample)
+    han = {ch: n for ch, n in counts.items() if _HAN.match(ch)}
     common = _common_han()
-    return not han or sum(1 for ch in han if ch in common) / len(han) >= _MIN_COMMON
+    total = sum(han.values())
+    return not han or sum(n for ch, n in han.items() if ch in common) / total >= _MIN_COMMON
 
 
 @cache
