@@ -16,7 +16,7 @@ import pandas as pd
 from . import arguments, datafiles, gazetteer
 from .report import Report, split_sentences
 from .textsearch import occurrences
-from .tokens import is_content, policy_terms, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
+from .tokens import Memo, is_content, policy_terms, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
 
 if TYPE_CHECKING:
     import jieba.analyse
@@ -143,6 +143,10 @@ def tie_cut(counts: Sequence[float], n: int) -> int:
     return k
 
 
+#: word_tag without the report's places (its first rule), for each (word, tag) met
+_TAGS = Memo(lambda pair: word_tag(*pair))
+
+
 def _report_frequencies(report: Report) -> pd.DataFrame:
     """word_frequencies of a Report, counted on its shared tokens with numpy: the same table."""
     tokens = report_tokens(report)
@@ -153,7 +157,7 @@ def _report_frequencies(report: Report) -> pd.DataFrame:
     counts = np.bincount(codes)
     first = np.unique(codes, return_index=True)[1]  # a word's tag at its first occurrence
     places = _places(report)
-    tags = [word_tag(w, t, places) for w, t in zip(words.tolist(), tokens["pos"].to_numpy()[keep][first].tolist())]
+    tags = ["ns" if w in places else _TAGS[w, t] for w, t in zip(words.tolist(), tokens["pos"].to_numpy()[keep][first].tolist())]
     # most frequent first, ties by word: sort by word, then (stable) by count
     order = sorted(sorted(range(len(words)), key=words.__getitem__), key=counts.__getitem__, reverse=True)
     return pd.DataFrame({"word": words[order], "count": counts[order], "share": counts[order] / counts.sum(),

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate, compress
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 import jieba
@@ -97,14 +97,15 @@ def is_content(token: str) -> bool:
 
 
 class Memo(dict):
-    """fn's value for each key met so far: a dict lookup costs a third of an lru_cache call, and
-    map(memo.__getitem__, words) runs in C. Cleared when it holds more than `size` keys."""
+    """fn's value for each key (a word, a (word, tag) pair) met so far: a dict lookup costs a third
+    of an lru_cache call, and map(memo.__getitem__, words) runs in C. Cleared when it holds more
+    than `size` keys."""
 
-    def __init__(self, fn: Callable[[str], object], size: int = 1 << 18) -> None:
+    def __init__(self, fn: Callable[[Hashable], object], size: int = 1 << 18) -> None:
         super().__init__()
         self.fn, self.size = fn, size
 
-    def __missing__(self, key: str) -> object:
+    def __missing__(self, key: Hashable) -> object:
         if len(self) >= self.size:
             self.clear()
         self[key] = value = self.fn(key)
