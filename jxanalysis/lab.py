@@ -14,6 +14,7 @@ lab`), never ~/.jupyter; the user's config and lab settings stay in use.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -36,7 +37,8 @@ _RANGES = "U+2E80-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF, U+20000-2FA1F"
 
 
 def custom_css(font_url: str) -> str:
-    """The custom.css: the font face, and the themes' font variables with it as the CJK fallback.
+    """The custom.css: the font face, and the themes' font variables with it as the CJK fallback
+    (form fields use the interface font).
 
     `:root:root` outranks the themes' `:root`; a font chosen in JupyterLab's theme settings (an
     inline style) still wins."""
@@ -46,18 +48,21 @@ def custom_css(font_url: str) -> str:
         f"unicode-range: {_RANGES}; font-display: block; }}\n"
         f":root:root {{\n  --jp-ui-font-family: {_SANS};\n  --jp-content-font-family: {_SANS};\n"
         f"  --jp-code-font-family-default: {_MONO};\n}}\n"
+        # Form fields that no JupyterLab or widget rule gives a font (ipywidgets' text box) would keep
+        # the browser's own; :where() has no specificity, so every JupyterLab rule still wins.
+        ":where(input, textarea, select, button) { font-family: var(--jp-ui-font-family); }\n"
     )
 
 
 def write_config(config_dir: str | Path = CONFIG_DIR) -> Path:
-    """Write config_dir/custom/custom.css and link the font beside it; return custom.css's path."""
+    """Write config_dir/custom/custom.css and a copy of the font beside it (Jupyter serves no
+    symbolic link that leads out of the folder); return custom.css's path."""
     custom = Path(config_dir) / "custom"
     custom.mkdir(parents=True, exist_ok=True)
     font = bundled_font()
-    link = custom / font.name
-    if not (link.is_symlink() and link.resolve() == font.resolve()):
-        link.unlink(missing_ok=True)
-        link.symlink_to(font)
+    copy = custom / font.name
+    if not copy.is_file() or copy.stat().st_size != font.stat().st_size:
+        shutil.copyfile(font, copy)
     css = custom / "custom.css"
     css.write_text(custom_css(font.name), encoding="utf-8")
     return css
