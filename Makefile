@@ -39,11 +39,12 @@ unchanged:
 		echo "$(WHAT): identical to the committed files"; \
 	fi
 
-reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/
+reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/ (widgets are stored as text)
 	@for nb in $(NOTEBOOKS); do \
 		echo "running $$nb"; \
 		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
+			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False \
+			--NotebookExporter.preprocessors=jxanalysis.lab.StaticWidgets $$nb || exit 1; \
 	done
 
 bench: $(STAMP) ## print each speed and memory target next to its measured value and the bare tokenizer (~2 min)
@@ -51,8 +52,8 @@ bench: $(STAMP) ## print each speed and memory target next to its measured value
 	$(BIN)/python tests/bench_tokenize.py
 	$(BIN)/python tests/bench_corpus.py
 
-lab: $(STAMP) ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## open the notebooks in JupyterLab, with the bundled CJK font for Chinese where the system has none
+	$(BIN)/python -m jxanalysis.lab notebooks/
 
 clean: ## remove .venv and caches
 	rm -rf $(VENV) .pytest_cache

@@ -55,3 +55,17 @@ def test_series_are_byte_identical_copies():
     for path in series:
         original = ROOT / "seeds" / path.name if path.name == "national-2019.txt" else ROOT / "tests" / "data" / "reports" / path.name
         assert path.read_bytes() == original.read_bytes(), path.name
+
+
+def test_notebooks_store_widgets_as_text():
+    """make reproduce stores displayed widgets without their random model ids (jxanalysis.lab.StaticWidgets)."""
+    import json
+
+    for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        assert "widgets" not in nb["metadata"], path.name
+        views = [o for c in nb["cells"] for o in c.get("outputs", [])
+                 if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        assert views == [], path.name
