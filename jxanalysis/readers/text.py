@@ -33,9 +33,9 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
 
 
 def detect(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
-    """(text, encoding): a BOM decides; else strict UTF-8; else charset-normalizer's guess, GB18030
-    and Big5, each accepted only when the text it gives is printable and its Chinese characters are
-    common ones (Big5 read as GB18030 decodes without error, into rare characters)."""
+    """(text, encoding): a BOM decides; else strict UTF-8; else GB18030; else charset-normalizer's
+    guess and Big5; each accepted only when the text it gives is printable and its Chinese
+    characters are common ones (Big5 read as GB18030 decodes without error, into rare characters)."""
     if not data.strip():
         raise ReportError(path, "the file is empty")
     for bom, encoding in _BOMS:
@@ -50,6 +50,14 @@ def detect(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     except UnicodeDecodeError as err:
         utf8_error = err
         tried = [f"not UTF-8 ({_bad_byte(data, err)})"]
+    if b"\x00" not in data:  # most non-UTF-8 reports are GB: no need to ask the detector
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _plausible(text):
+                return text, "gb18030"
     guess, language = _guess(data)
     candidates = [guess] if guess in _FAMILY or guess in _WIDE else []
     if b"\x00" in data:
