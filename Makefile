@@ -44,7 +44,7 @@ reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/ (
 		echo "running $$nb"; \
 		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False \
-			--NotebookExporter.preprocessors=jxanalysis.lab.StaticWidgets $$nb || exit 1; \
+			--NotebookExporter.preprocessors=jxanalysis.lab.StableOutputs $$nb || exit 1; \
 	done
 
 bench: $(STAMP) ## print each speed and memory target next to its measured value and the bare tokenizer (~2 min)

@@ -9,7 +9,7 @@ lab`), never ~/.jupyter; the user's config and lab settings stay in use.
 
     python -m jxanalysis.lab [jupyter lab arguments]
 
-`StaticWidgets` keeps notebooks with ipywidgets reproducible byte for byte under `make reproduce`.
+`StableOutputs` keeps notebooks (with widgets and print output) reproducible byte for byte under `make reproduce`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from nbconvert.preprocessors import Preprocessor
+from nbconvert.preprocessors.coalescestreams import CoalesceStreamsPreprocessor
 
 from .style import bundled_font
 
@@ -87,17 +87,19 @@ def command(args: Sequence[str] = ()) -> list[str]:
     return [sys.executable, "-m", "jupyterlab", "--LabApp.custom_css=True", *args]
 
 
-class StaticWidgets(Preprocessor):
-    """nbconvert preprocessor: a displayed widget is stored as its text (`Text(value='', ...)`),
-    without the random model id of its view and the notebook's widget state, which change at
-    every run. Running the cell in JupyterLab brings the live widget back."""
+class StableOutputs(CoalesceStreamsPreprocessor):
+    """nbconvert preprocessor for `make reproduce`: outputs that change from run to run are stored
+    in a stable form. A displayed widget is stored as its text (`Text(value='', ...)`), without
+    the random model id of its view and the notebook's widget state (running the cell in JupyterLab
+    brings the live widget back); consecutive print outputs are merged into one, since how the
+    kernel splits them into messages depends on timing."""
 
     def preprocess(self, nb, resources):
         nb.metadata.pop("widgets", None)
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
-        return nb, resources
+        return super().preprocess(nb, resources)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,8 @@ from pathlib import Path
 from jxanalysis.corpus import analyze_many
 from jxanalysis.report import SEED
 from jxanalysis.term_index import term_index
+
+from bench_common import PEAK
 from jxanalysis.tokens import rjieba_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,18 +137,6 @@ def bare_tokenizer(paths: list[Path]) -> float:
     return size_mb(paths) / (time.perf_counter() - start)
 
 
-# The child's own peak memory: VmHWM, the high-water mark of its address space. (On Linux a child's
-# ru_maxrss also counts the parent's memory at the fork: this benchmark's parent holds hundreds of MB.)
-PEAK = """
-import resource
-
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-"""
 BIG = PEAK + """
 import sys, time
 import jxanalysis as jx

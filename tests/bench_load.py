@@ -17,21 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_common import PEAK
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted((ROOT / "tests" / "data" / "reports").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
 MEMORY_TARGET_MB = 500
 
-# The child's own peak memory: VmHWM, the high-water mark of its address space. (On Linux a child's
-# ru_maxrss also counts the parent's memory at the fork.)
-CHILD = """
-import resource, sys, time, warnings
-
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+CHILD = PEAK + """
+import sys, time, warnings
 
 warnings.simplefilter("ignore")  # a replicated file repeats its paragraphs, and the loader says so
 import jxanalysis as jx

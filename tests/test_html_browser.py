@@ -5,22 +5,9 @@ Skipped, with the reason, where chromium or chromedriver is missing; CI (.ci/run
 and sets JXANALYSIS_REQUIRE_BROWSER=1, so there a missing browser fails the run instead."""
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-if not (CHROMIUM and DRIVER):
-    missing = " and ".join(name for name, found in [("chromium", CHROMIUM), ("chromedriver", DRIVER)] if not found)
-    reason = f"{missing} not found: the browser test needs Debian's chromium and chromium-driver (make browser)"
-    if os.environ.get("JXANALYSIS_REQUIRE_BROWSER") == "1":  # set by .ci/run, which installs both
-        raise RuntimeError(reason)
-    pytest.skip(reason, allow_module_level=True)
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-
+from browser import chrome  # noqa: E402  (skips this module where there is no browser)
 from jxanalysis.cli import main  # noqa: E402
 
 from conftest import CORPUS_FILES, ROOT  # noqa: E402
@@ -28,15 +15,8 @@ from conftest import CORPUS_FILES, ROOT  # noqa: E402
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-                 "--window-size=1200,1600", "--allow-file-access-from-files"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = chrome(tmp_path_factory.mktemp("chromium"), "--window-size=1200,1600", "--allow-file-access-from-files",
+                    logs=True)
     yield driver
     driver.quit()
 

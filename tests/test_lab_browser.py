@@ -19,16 +19,7 @@ import urllib.request
 
 import pytest
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-if not (CHROMIUM and DRIVER):
-    missing = " and ".join(name for name, found in [("chromium", CHROMIUM), ("chromedriver", DRIVER)] if not found)
-    reason = f"{missing} not found: the browser test needs Debian's chromium and chromium-driver (make browser)"
-    if os.environ.get("JXANALYSIS_REQUIRE_BROWSER") == "1":  # set by .ci/run, which installs both
-        raise RuntimeError(reason)
-    pytest.skip(reason, allow_module_level=True)
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+from browser import chrome  # noqa: E402  (skips this module where there is no browser)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -158,14 +149,7 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-                 "--window-size=1400,1000"]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = chrome(tmp_path_factory.mktemp("chromium"), "--window-size=1400,1000")
     driver.set_script_timeout(300)
     yield driver
     driver.quit()

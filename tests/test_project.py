@@ -58,7 +58,7 @@ def test_series_are_byte_identical_copies():
 
 
 def test_notebooks_store_widgets_as_text():
-    """make reproduce stores displayed widgets without their random model ids (jxanalysis.lab.StaticWidgets)."""
+    """make reproduce stores displayed widgets without their random model ids (jxanalysis.lab.StableOutputs)."""
     import json
 
     for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
