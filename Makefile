@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb)) $(sort $(wildcard notebooks/solutions/*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+SOLUTIONS := $(sort $(wildcard notebooks/solutions/*.ipynb))
+EXECUTE = $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
+	--ExecutePreprocessor.record_timing=False --NotebookExporter.preprocessors=jxanalysis.lab.StableOutputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser test reproduce reproducible unchanged bench lab clean
+.PHONY: help setup browser test reproduce solutions reproducible unchanged bench lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -29,8 +32,8 @@ test: $(STAMP) ## run the whole test suite: unit tests, strict nbval over notebo
 	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 	@$(MAKE) --no-print-directory unchanged WHAT="figures/ (rewritten by the notebooks under nbval)"
 
-reproducible: reproduce ## run `make reproduce` and check that it leaves git status clean
-	@$(MAKE) --no-print-directory unchanged WHAT="notebooks/ and figures/ (rewritten by make reproduce)"
+reproducible: reproduce solutions ## run `make reproduce` and `make solutions` and check that they leave git status clean
+	@$(MAKE) --no-print-directory unchanged WHAT="notebooks/ and figures/ (rewritten by make reproduce and make solutions)"
 
 unchanged:
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
@@ -39,13 +42,11 @@ unchanged:
 		echo "$(WHAT): identical to the committed files"; \
 	fi
 
-reproduce: $(STAMP) ## re-execute every notebook in place and rewrite figures/ (widgets are stored as text)
-	@for nb in $(NOTEBOOKS); do \
-		echo "running $$nb"; \
-		$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-			--ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False \
-			--NotebookExporter.preprocessors=jxanalysis.lab.StableOutputs $$nb || exit 1; \
-	done
+reproduce: $(STAMP) ## re-execute the numbered notebooks in place and rewrite figures/ (widgets are stored as text)
+	@for nb in $(NOTEBOOKS); do echo "running $$nb"; $(EXECUTE) $$nb || exit 1; done
+
+solutions: $(STAMP) ## re-execute the exercise solutions in notebooks/solutions/
+	@for nb in $(SOLUTIONS); do echo "running $$nb"; $(EXECUTE) $$nb || exit 1; done
 
 bench: $(STAMP) ## print each speed and memory target next to its measured value and the bare tokenizer (~2 min)
 	$(BIN)/python tests/bench_load.py
