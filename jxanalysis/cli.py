@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
-import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -21,7 +20,7 @@ from .corpus import Result, analyze_each  # noqa: E402
 from .export import write_csv  # noqa: E402
 from .errors import RemovedTextWarning  # noqa: E402
 from .loading import ReportError  # noqa: E402
-from .report import REMOVED_WARNING, folder_name, load_report, summarise_removed  # noqa: E402
+from .report import REMOVED_WARNING, folder_name, summarise_removed  # noqa: E402
 from .style import save_fig, setup  # noqa: E402
 from .targets import targets_panel  # noqa: E402
 from .themes import theme_shares  # noqa: E402

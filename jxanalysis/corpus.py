@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field

@@ -5,7 +5,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import combinations
 
 from typing import TYPE_CHECKING
 

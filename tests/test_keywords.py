@@ -6,7 +6,6 @@ import math
 import os
 import subprocess
 import sys
-from itertools import combinations
 
 import jieba
 import jieba.analyse

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import jxanalysis as jx
 from jxanalysis.cleaning import normalise_punctuation
