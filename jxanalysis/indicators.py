@@ -36,7 +36,7 @@ import cn2an
 import numpy as np
 import pandas as pd
 
-from .patterns import EMAIL, HAN, URL
+from .patterns import EMAIL, HAN, PLAN_PERIOD, URL
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "scope", "sentence"]
@@ -89,13 +89,13 @@ _CLAUSE_END = ",;:。!?"
 # scope (see _scope): cues in the words before a number
 _FORECAST = re.compile(r"预计")
 _MULTI_CLAUSE = re.compile(r"年均|累计|五年|连续|是(?:19|20)\d{2}年的|比(?:19|20)\d{2}年(?:末|底)?|(?:由|从)(?:19|20)\d{2}年")
-_MULTI_SENTENCE = re.compile(r"五年|累计|“十[一二三四五六七八九]五”(?:期间|以来)")
+_MULTI_SENTENCE = re.compile(rf"五年|累计|“{PLAN_PERIOD}”(?:期间|以来)")
 _FROM_TO = re.compile(r"(?:由|从)[^,;。]*(?:增加|提高|增长|扩大|上升|提升|下降|减少|降低|压减)(?:到|至)")
 _TARGET_CUE = re.compile(r"力争|争取|目标是|目标为|计划|确保|预期")
 _ACHIEVED = re.compile(r"过去五年|五年来|这五年|成就")
 # a five-year review paragraph: its section or its opening says so (这是…的五年, 五年来…)
-FIVE_YEAR_SECTION = re.compile(r"五年|十[一二三四五六七八九]五")
-_FIVE_YEAR_OPENING = re.compile(r"^(?:五年来|过去五年|这五年|“十[一二三四五六七八九]五”(?:以来|时期))")
+FIVE_YEAR_SECTION = re.compile(rf"五年|{PLAN_PERIOD}")
+_FIVE_YEAR_OPENING = re.compile(rf"^(?:五年来|过去五年|这五年|“{PLAN_PERIOD}”(?:以来|时期))")
 _YEAR_OPENING = re.compile(r"^(?:各位代表[,，！!]?)?(?:刚刚)?(?:过去的?|回顾)?(?:一年|(?:19|20)\d{2}年)|^一年来|^去年")
 # verbs of things done (建成…个): in a five-year review such a count is a total over the years
 

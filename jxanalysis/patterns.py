@@ -19,6 +19,7 @@ def count_han(text: str, chunk: int = 1 << 20) -> int:
     return found
 
 NUMERALS = "一二三四五六七八九十"  # Chinese numerals of headings (一、 （二） 第三)
+PLAN_PERIOD = "十[一二三四五六七八九]五"  # a five-year plan: 十四五, 十五五
 
 # URLs and e-mail addresses are ASCII: \w would also take the Chinese text around them.
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%]+[A-Za-z0-9/]", re.I)
@@ -31,7 +32,7 @@ APPENDIX_HEADING = re.compile(rf"^(?:附件\s*[0-9{NUMERALS}]*[:：]?|附录)$")
 GLOSSARY_HEADING = re.compile(r"^名词解释[:：]?$")  # an appendix of its own, or a section of one
 # An unnumbered part heading: 2022年工作回顾, “十四五”时期发展成就和2025年工作回顾 (a line of its own)
 UNNUMBERED_PART = re.compile(
-    rf"^(?:\d{{4}}年|过去一年|过去五年|今年|“十[{NUMERALS}]五”)[^。，；]{{0,20}}"
+    rf"^(?:\d{{4}}年|过去一年|过去五年|今年|“{PLAN_PERIOD}”)[^。，；]{{0,20}}"
     r"(?:工作回顾|主要工作|工作安排|重点工作|工作任务|目标任务)$")
 
 # The opening salutation: 各位代表： 各位人大代表、各位政协委员：

@@ -26,6 +26,7 @@ from .patterns import (
     NUMBERED_SECTION,
     NUMERALS,
     PART_HEADING,
+    PLAN_PERIOD,
     SENTENCE_END,
     UNNUMBERED_PART,
 )
@@ -78,7 +79,7 @@ _PART_KINDS = [
     ("appendix", re.compile(r"^附件|名词解释|附录")),
     ("review", re.compile(r"回顾|总结|过去|^[^目任]*成就[^目任]*$")),
     ("plan", re.compile(r"(?:\d{4}年|今年|本年).*(?:重点工作|工作安排|任务|目标|要求|建议|部署)")),
-    ("five-year", re.compile(rf"十[{_NUM}]五|五年|规划|远景")),
+    ("five-year", re.compile(rf"{PLAN_PERIOD}|五年|规划|远景")),
     ("plan", re.compile(r".")),
 ]
 PART_KINDS = ["opening", "review", "plan", "five-year", "appendix"]

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from .aliases import indicator_id, normalise as _norm
 from .indicators import _shared_subjects, _sentence_rows, extract_indicators
-from .patterns import HAN
+from .patterns import HAN, PLAN_PERIOD
 from .report import Report, load_report, split_sentences
 
 COLUMNS = ["subject", "indicator", "low", "high", "unit", "bound", "strength", "direction", "year", "sentence"]
@@ -35,7 +35,7 @@ CAPS = {"cpi", "surveyed_unemployment", "registered_unemployment"}
 
 # 今年经济社会发展的主要预期目标是： / 主要目标是： / 预期目标为： / 预期目标作了适当调整。(national 2020)
 _CUE = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)?[:：]|预期目标作了适当调整[。；]")
-_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年|今后|到20\d{2}年|纲要|规划")
+_FIVE_YEAR = re.compile(rf"{PLAN_PERIOD}|五年|今后|到20\d{{2}}年|纲要|规划")
 # sentences after the list that comment on it (这样的目标…, 上述主要预期目标…) end the passage
 _COMMENTARY = re.compile(r"^(?:这样的|这些|上述|提出|确定|综合|为此|实现这些|重点做好|做好)")
 _HARD = re.compile(r"确保|必须")
