@@ -12,10 +12,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import arguments, datafiles, gazetteer
+from . import arguments
+from .lexicon import stopwords
+from .pos import corrected_tags, own_places, word_tag
 from .report import Report, split_sentences
 from .textsearch import occurrences
-from .tokens import Memo, is_content, policy_terms, pos_tagger, report_tokens, segment, stopwords, tokenize, tokenize_pos
+from .tokens import is_content, pos_tagger, report_tokens, segment, tokenize, tokenize_pos
 
 if TYPE_CHECKING:
     import jieba.analyse
@@ -29,76 +31,6 @@ def _content(report: Report) -> pd.DataFrame:
     """The report's content tokens (report_tokens where keep)."""
     tokens = report_tokens(report)
     return tokens[tokens["keep"]]
-
-
-# --- parts of speech ------------------------------------------------------------------------------
-
-#: jieba's part-of-speech tags (the ICTCLAS / PKU tag set of its dict.txt), with what they mean.
-POS_TAGS = {
-    "n": "名词 noun", "nr": "人名 person name", "nrt": "音译人名 transliterated name", "nrfg": "人名 name",
-    "ns": "地名 place name", "nt": "机构名 organisation", "nz": "其他专名 proper term (policy terms)",
-    "ng": "名语素 noun morpheme", "vn": "名动词 verbal noun", "an": "名形词 adjectival noun",
-    "v": "动词 verb", "vd": "副动词 adverbial verb", "vi": "不及物动词 intransitive verb",
-    "vg": "动语素 verb morpheme", "vq": "动词 verb", "a": "形容词 adjective", "ad": "副形词 adverbial adjective",
-    "ag": "形语素 adjective morpheme", "b": "区别词 distinguishing word (省级, 新型)", "c": "连词 conjunction",
-    "d": "副词 adverb", "df": "副词 adverb", "dg": "副语素 adverb morpheme", "e": "叹词 interjection",
-    "f": "方位词 locality word", "g": "语素 morpheme", "h": "前缀 prefix", "i": "成语 idiom",
-    "j": "简称 abbreviation (县政协)", "k": "后缀 suffix", "l": "习用语 set phrase (全面完成)",
-    "m": "数词 numeral", "mg": "数语素 numeral morpheme", "mq": "数量词 numeral + measure word",
-    "o": "拟声词 onomatopoeia", "p": "介词 preposition", "q": "量词 measure word", "r": "代词 pronoun",
-    "rg": "代语素 pronoun morpheme", "rr": "人称代词 personal pronoun", "rz": "指示代词 demonstrative",
-    "s": "处所词 place word", "t": "时间词 time word", "tg": "时语素 time morpheme",
-    "u": "助词 particle", "ud": "助词 particle", "ug": "助词 particle", "uj": "助词 particle (的)",
-    "ul": "助词 particle (了)", "uv": "助词 particle (地)", "uz": "助词 particle (着)",
-    "y": "语气词 modal particle", "z": "状态词 descriptive word", "zg": "状态语素 descriptive morpheme",
-    "eng": "英文 Latin word", "x": "未登录词 not in the dictionary (cut by jieba's HMM)",
-}
-
-
-@lru_cache(maxsize=1)
-def pos_corrections() -> dict[str, str]:
-    """Hand corrections of jieba's dictionary tags (data/pos_corrections.txt): word -> tag."""
-    return {line.split()[0]: line.split()[1] for line in datafiles.lines("pos_corrections.txt")}
-
-
-@lru_cache(maxsize=1)
-def _policy_words() -> frozenset[str]:
-    return frozenset(w for w, _, _ in policy_terms())
-
-
-@lru_cache(maxsize=None)
-def own_places(place: str) -> frozenset[str]:
-    """The names of a report's own place and the divisions above it, full and short:
-    南昌市进贤县 -> 进贤县, 进贤, 南昌市, 南昌, 江西省, 江西. Empty for the national level."""
-    found = gazetteer.lookup(place)
-    if not found.code:
-        return frozenset()
-    rows = {row.code: row for row in gazetteer._rows()}  # noqa: SLF001 (the gazetteer's own table)
-    names, code = set(), found.code
-    while code in rows:
-        row = rows[code]
-        names |= {row.name, row.short} - {""}
-        code = row.parent
-    return frozenset(names)
-
-
-def word_tag(word: str, tag: str, places: frozenset[str] = frozenset()) -> str:
-    """A word's part of speech as jxanalysis shows it: jieba's dictionary tag, corrected.
-
-    In order: a name of the report's own place or the divisions above it (`places`, e.g. 进贤,
-    which jieba's dictionary tags as the verb "promote the worthy") is ns; a hand correction from
-    data/pos_corrections.txt (荣获 v, not nr); a policy-lexicon word keeps its lexicon tag; any other
-    division name of three or more characters in the gazetteer (海拉尔, 呼伦贝尔, 进贤县) is ns.
-    Two-character short forms of other places keep jieba's tag, because many are ordinary words
-    (资源, 合作, 和平, 新建, 通道 are also county names).
-    """
-    if word in places:
-        return "ns"
-    if word in pos_corrections():
-        return pos_corrections()[word]
-    if word in _policy_words() or tag == "ns":
-        return tag
-    return "ns" if len(word) >= 3 and word in gazetteer.place_names() else tag
 
 
 def _places(report_or_text: Report | str) -> frozenset[str]:
@@ -115,11 +47,10 @@ def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
         return _report_frequencies(report_or_text)
     tagged = tokenize_pos(report_or_text)
     counts = Counter(word for word, _ in tagged)
-    pos = dict(reversed(tagged))  # a word's tag is a dictionary lookup: the same at every occurrence
-    places = _places(report_or_text)
+    pos = dict(tagged)  # a word's tag is a dictionary lookup: the same at every occurrence
     total = sum(counts.values()) or 1
     frame = pd.DataFrame(
-        [(w, c, c / total, word_tag(w, pos[w], places)) for w, c in counts.items()],
+        [(w, c, c / total, pos[w]) for w, c in counts.items()],
         columns=["word", "count", "share", "pos"],
     )
     return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
@@ -142,10 +73,6 @@ def tie_cut(counts: Sequence[float], n: int) -> int:
     return k
 
 
-#: word_tag without the report's places (its first rule), for each (word, tag) met
-_TAGS = Memo(lambda pair: word_tag(*pair))
-
-
 def _report_frequencies(report: Report) -> pd.DataFrame:
     """word_frequencies of a Report, counted on its shared tokens with numpy: the same table."""
     tokens = report_tokens(report)
@@ -155,12 +82,11 @@ def _report_frequencies(report: Report) -> pd.DataFrame:
     codes, words = pd.factorize(tokens["word"].to_numpy()[keep])  # words in order of first occurrence
     counts = np.bincount(codes)
     first = np.unique(codes, return_index=True)[1]  # a word's tag at its first occurrence
-    places = _places(report)
-    tags = ["ns" if w in places else _TAGS[w, t] for w, t in zip(words.tolist(), tokens["pos"].to_numpy()[keep][first].tolist())]
+    tags = tokens["pos"].to_numpy()[keep][first]
     # most frequent first, ties by word: sort by word, then (stable) by count
     order = sorted(sorted(range(len(words)), key=words.__getitem__), key=counts.__getitem__, reverse=True)
     return pd.DataFrame({"word": words[order], "count": counts[order], "share": counts[order] / counts.sum(),
-                         "pos": np.asarray(tags, dtype=object)[order]})
+                         "pos": tags[order]})
 
 
 # --- TF-IDF and TextRank (jieba.analyse, with the private policy-aware tokenizer) ---------------
@@ -269,8 +195,9 @@ def compare_keywords(report_or_text: Report | str, top: int = 30) -> pd.DataFram
     freq = word_frequencies(report_or_text).set_index("word")
     frame = pd.DataFrame({"word": sorted(tfidf_top | textrank_top)})
     frame["count"] = frame.word.map(freq["count"]).fillna(0).astype(int)
-    tags, places = pos_tagger().word_tag_tab, _places(report_or_text)
-    frame["pos"] = [freq["pos"].get(w) or word_tag(w, tags.get(w, "x"), places) for w in frame.word]
+    frame["pos"] = frame.word.map(freq["pos"])
+    unseen = frame["pos"].isna()  # words the keyword extractors scored but not counted as content
+    frame.loc[unseen, "pos"] = corrected_tags(frame.word[unseen].tolist(), places=_places(report_or_text))
     frame["tfidf"] = frame.word.map(tfidf.set_index("word")["tfidf"])
     frame["textrank"] = frame.word.map(textrank.set_index("word")["textrank"])
     frame["tfidf_top"] = frame.word.isin(tfidf_top)

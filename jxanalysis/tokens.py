@@ -11,7 +11,8 @@ is used where rjieba is not installed, or with `backend="jieba"`.
 A report is tokenized once: `report_tokens(report)` is computed on first use, kept on the Report,
 and shared by word frequencies, theme scores, policy instruments, keywords and the command line.
 POS tags are a context-free dictionary lookup (jieba's dict.txt plus the policy lexicon's tags),
-so they are the same whichever backend cut the text.
+corrected by `pos.word_tag` (the report's own place names, hand corrections), so they are the
+same whichever backend cut the text.
 """
 from __future__ import annotations
 
@@ -20,18 +21,19 @@ import logging
 import re
 from functools import lru_cache
 from itertools import accumulate, compress
-from pathlib import Path
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import jieba
 import numpy as np
 import pandas as pd
-import stopwordsiso
 
-from . import arguments, datafiles
+from . import arguments
 from .cache import cache_dir
+from .lexicon import policy_terms, stopwords
+from .memo import Memo
 from .patterns import HAN
+from .pos import corrected_tags, own_places
 
 if TYPE_CHECKING:
     import jieba.posseg
@@ -49,19 +51,6 @@ _KEEP = re.compile(f"[{HAN}]|[A-Za-z]{{2,}}")  # a token needs a Chinese charact
 _NUMERAL = "\\d.,%％〇零一二两三四五六七八九十百千万亿"
 # A number, possibly with 第/约/余/多 and a measure word: 4.5%, 万余户, 余万元, 十二届, 第一.
 _NUMBER = re.compile(rf"^[第约近超]?[{_NUMERAL}]*[余多]?[{_NUMERAL}]*[元户件名次个年届项批轮场家步]?$")
-
-
-
-
-def policy_terms() -> list[tuple[str, int, str]]:
-    """The policy lexicon as (word, frequency, POS tag) triples."""
-    return [(w, int(f), t) for w, f, t in (line.split() for line in datafiles.lines("policy_terms.txt"))]
-
-
-@lru_cache(maxsize=None)
-def stopwords() -> frozenset[str]:
-    """General Chinese stopwords (stopwordsiso) plus the report boilerplate list."""
-    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(datafiles.lines("stopwords_policy.txt"))
 
 
 def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
@@ -94,22 +83,6 @@ def is_content(token: str) -> bool:
         and not (_NUMBER.match(token) and re.search(f"[{_NUMERAL}余]", token))
         and bool(_KEEP.search(token))
     )
-
-
-class Memo(dict):
-    """fn's value for each key (a word, a (word, tag) pair) met so far: a dict lookup costs a third
-    of an lru_cache call, and map(memo.__getitem__, words) runs in C. Cleared when it holds more
-    than `size` keys."""
-
-    def __init__(self, fn: Callable[[Hashable], object], size: int = 1 << 18) -> None:
-        super().__init__()
-        self.fn, self.size = fn, size
-
-    def __missing__(self, key: Hashable) -> object:
-        if len(self) >= self.size:
-            self.clear()
-        self[key] = value = self.fn(key)
-        return value
 
 
 #: is_content as a Memo: content[word]
@@ -270,45 +243,11 @@ def _pos_tagger(lexicon: bool) -> "jieba.posseg.POSTokenizer":
     return tagger
 
 
-def pos_tags(lexicon: bool = True) -> dict[str, str]:
-    """The POS tag of every dictionary word: jieba's dict.txt, then the policy lexicon's tags
-    (the table jieba.posseg looks words up in)."""
-    return _pos_tags(bool(lexicon))
-
-
-@lru_cache(maxsize=None)
-def _pos_tags(lexicon: bool) -> dict[str, str]:
-    tags, names = {}, {}  # one string per tag name shared by all its words: 20 MB less
-    with open(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME, encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.rstrip("\n").split(" ")
-            tags[word] = names.setdefault(tag, tag)
-    if lexicon:
-        tags.update({word: tag for word, _, tag in policy_terms()})
-    return tags
-
-
-class _TagMemo(dict):
-    """The tags of the words met so far: a small table in front of the large one."""
-
-    def __init__(self, tags: dict[str, str]) -> None:
-        super().__init__()
-        self.tags = tags
-
-    def __missing__(self, word: str) -> str:
-        self[word] = tag = self.tags.get(word, "x")
-        return tag
-
-
-@lru_cache(maxsize=None)
-def _tag_memo(lexicon: bool) -> _TagMemo:
-    return _TagMemo(pos_tags(lexicon))
-
-
 def tokenize_pos(text: str, lexicon: bool = True, backend: Backend | None = None) -> list[tuple[str, str]]:
-    """The tokens of `tokenize` with their dictionary POS tag ("x" for words jieba found by HMM)."""
-    tags = _tag_memo(bool(lexicon))
-    return [(t, tags[t]) for t in tokenize(text, lexicon, backend)]
+    """The tokens of `tokenize` with their POS tag: the dictionary's ("x" for words jieba found by
+    HMM), corrected by `pos.word_tag`."""
+    words = tokenize(text, lexicon, backend)
+    return list(zip(words, corrected_tags(words, lexicon)))
 
 
 _STORE_KEY = "_jx_report_tokens"  # where report_tokens keeps its table in the Report's __dict__
@@ -321,7 +260,7 @@ def report_tokens(report: "Report", backend: Backend | None = None) -> pd.DataFr
     One row per token, in reading order: line (index in report.body), paragraph and sentence_id
     (as in report.paragraphs / report.sentences; -1 on part and section heading lines, which are
     not paragraphs), start (character offset in its line), word, pos (dictionary tag, "x" when
-    none) and keep (a content token: `is_content`). A line is cut whole: jieba and jieba-rs never
+    none, corrected by `pos.word_tag` with the report's own place names) and keep (a content token: `is_content`). A line is cut whole: jieba and jieba-rs never
     join characters across 。！？；, so its tokens are those of its sentences cut one by one.
     """
     backend = backend or DEFAULT_BACKEND
@@ -383,10 +322,10 @@ def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
     sentence_id[paragraph < 0] = -1
     codes, uniques = pd.factorize(words)
     uniques = uniques.tolist()
-    tags = _tag_memo(True)
+    tags = corrected_tags(uniques, places=own_places(report.place))
     return pd.DataFrame({
         "line": line, "paragraph": paragraph, "sentence_id": sentence_id, "start": starts - line_starts[line],
         "word": pd.Series(words, dtype=object, copy=False),
-        "pos": pd.Series(np.array(list(map(tags.__getitem__, uniques)), dtype=object)[codes], dtype=object),
+        "pos": pd.Series(np.array(tags, dtype=object)[codes], dtype=object),
         "keep": np.fromiter(map(content.__getitem__, uniques), dtype=bool, count=len(uniques))[codes],
     }, columns=TOKEN_COLUMNS)

@@ -42,7 +42,7 @@ def test_top_bars_equal_the_frequency_table(freq):
 def test_every_tag_in_the_figures_is_in_the_legend_mapping(corpus_report, seed):
     """No tag reaches a group by default: every tag of the words drawn is listed in POS_GROUPS."""
     mapped = [tag for tags in jx.plots.keywords.POS_GROUPS.values() for tag in tags]
-    assert sorted(mapped) == sorted(jx.keywords.POS_TAGS)  # each tag of jieba's tag set in exactly one group
+    assert sorted(mapped) == sorted(jx.pos.POS_TAGS)  # each tag of jieba's tag set in exactly one group
     for report in (seed, corpus_report):
         freq = jx.word_frequencies(report)
         assert set(freq.pos.head(150)) <= set(mapped)

@@ -16,7 +16,6 @@ import jxanalysis as jx
 from jxanalysis.keywords import (
     G2_P01,
     G2_P05,
-    POS_TAGS,
     TEXTRANK_POS,
     compare_keywords,
     cooccurrence_graph,
@@ -24,18 +23,17 @@ from jxanalysis.keywords import (
     idf,
     keyness,
     kwic,
-    own_places,
     part_keyness,
     part_tokens,
-    pos_corrections,
     textrank_keywords,
     tfidf_keywords,
     tie_cut,
     window_pairs,
     word_frequencies,
-    word_tag,
 )
-from jxanalysis.tokens import is_content, policy_terms, pos_tags, tokenizer
+from jxanalysis.lexicon import policy_terms
+from jxanalysis.pos import POS_TAGS, own_places, pos_corrections, pos_tags, word_tag
+from jxanalysis.tokens import is_content, tokenizer
 
 # Sentences made only of lexicon terms, so their tokens are known without running the code.
 TINY = "医疗器械、营商环境、乡村振兴。\n医疗器械、营商环境。营商环境、高标准农田。\n医疗器械、营商环境、高标准农田、医疗器械。"
@@ -162,6 +160,17 @@ def test_place_names_are_tagged_as_places(seed):
     assert word_tag("资源", "n") == "n" and word_tag("和平", "nz") == "nz" and word_tag("合作", "vn") == "vn"
     assert word_tag("海拉尔", "nr") == "ns" and word_tag("呼伦贝尔市", "ns") == "ns"
     assert word_tag("医疗器械", "nz") == "nz"
+
+
+def test_report_tokens_carry_the_corrected_tags(seed):
+    """The shared token table holds the tag every table shows, not jieba's raw lookup."""
+    tokens = jx.report_tokens(seed)
+    assert set(tokens.pos[tokens.word == "进贤"]) == {"ns"} and set(tokens.pos[tokens.word == "荣获"]) == {"v"}
+    shown = word_frequencies(seed).set_index("word")["pos"]
+    content = tokens[tokens.keep].drop_duplicates("word").set_index("word")["pos"]
+    assert content.to_dict() == shown.to_dict()
+    text_tags = dict(jx.tokenize_pos(seed.text))  # text alone: no report, so no own places
+    assert text_tags["荣获"] == "v" and text_tags["进贤"] == "v" and text_tags["江西省"] == "ns"
 
 
 def test_own_place_is_ns_in_every_corpus_report(corpus_report):

@@ -77,8 +77,8 @@ def test_rjieba_is_the_default_backend():
 
 def test_pos_tags_are_jiebas_posseg_table():
     """The tag table read from jieba's dict.txt plus the policy lexicon is jieba.posseg's own."""
-    assert tokens.pos_tags() == tokens.pos_tagger().word_tag_tab
-    assert tokens.pos_tags(lexicon=False) == tokens.pos_tagger(lexicon=False).word_tag_tab
+    assert jx.pos.pos_tags() == tokens.pos_tagger().word_tag_tab
+    assert jx.pos.pos_tags(lexicon=False) == tokens.pos_tagger(lexicon=False).word_tag_tab
 
 
 @pytest.mark.parametrize("path", jx.seed_reports(), ids=lambda p: p.name)

@@ -7,7 +7,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from ..keywords import G2_P01, POS_TAGS, TEXTRANK_POS, tie_cut
+from ..keywords import G2_P01, TEXTRANK_POS, tie_cut
+from ..pos import POS_TAGS
 from ..style import cjk_font
 from .common import PALETTE, axes as _axes
 
