@@ -36,7 +36,7 @@ from .themes import (
     theme_words,
 )
 from .term_index import TermIndex, load_dictionary, term_index
-from .phrases import confident_phrases, discover_phrases
+from .phrases import confident_phrases, discover_phrases, with_phrases
 from .tokens import compare_segmentation, report_tokens, segment, tokenize, tokenize_pos
 
 __all__ = [
@@ -91,5 +91,6 @@ __all__ = [
     "theme_words",
     "tokenize",
     "tokenize_pos",
+    "with_phrases",
     "word_frequencies",
 ]

@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from . import compare, html, plots  # noqa: E402
@@ -113,6 +114,8 @@ def analyze_one(result: Result, out: Path) -> Path:
              write_csv(result.words, out / "word_frequencies.csv"),
              write_csv(result.themes, out / "themes.csv"),
              write_csv(result.indicators, out / "indicators.csv")]
+    if result.phrases:  # --phrases: the discovered names its tokenizer kept whole
+        files.append(write_csv(pd.DataFrame({"phrase": list(result.phrases)}), out / "phrases.csv"))
     figures = out / "figures"
     shares = theme_shares(result.themes)
     bars = _figure(plots.bar_top_words(result.words, n=30), "02-top-keywords", figures)
@@ -190,10 +193,11 @@ def _tidy(out: Path, written: Sequence[str]) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.is_dir() and p.name not in written and p.name != "figures")
 
 
-def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> tuple[Path | None, list[ReportError]]:
+def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = None,
+                    phrases: bool = False) -> tuple[Path | None, list[ReportError]]:
     """`jxanalysis analyze`: one folder per report (out itself for a single report), and the
     files that could not be analysed."""
-    outcomes = analyze_each(paths, scheduler=scheduler)
+    outcomes = analyze_each(paths, scheduler=scheduler, phrases=phrases)
     if len(outcomes) == 1:
         if isinstance(outcomes[0], ReportError):
             return None, [outcomes[0]]
@@ -222,10 +226,11 @@ def analyze_command(paths: Sequence[Path], out: Path, scheduler: str | None = No
     return html.write(out, "jxanalysis：报告分析 Reports", blocks), errors
 
 
-def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = None) -> tuple[Path | None, list[ReportError]]:
+def compare_command(paths: Sequence[Path], out: Path, scheduler: str | None = None,
+                    phrases: bool = False) -> tuple[Path | None, list[ReportError]]:
     """`jxanalysis compare`: tables and figures comparing the reports, and index.html; and the
     files that could not be analysed (the others are compared when there are two or more)."""
-    outcomes = analyze_each(paths, scheduler=scheduler)
+    outcomes = analyze_each(paths, scheduler=scheduler, phrases=phrases)
     results = [r for r in outcomes if not isinstance(r, ReportError)]
     errors = [r for r in outcomes if isinstance(r, ReportError)]
     empty = [r for r in results if r.words.empty]
@@ -293,6 +298,8 @@ def parser() -> argparse.ArgumentParser:
         else:
             command.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder (created if missing)")
             command.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+            command.add_argument("--phrases", action="store_true",
+                                 help="keep each report's discovered names whole (军山湖, not 军山); listed in phrases.csv")
     text = "term-index panel: dictionary hits per 10,000 content tokens, one row per report"
     index = commands.add_parser("index", help=text, description=text + INDEX_HELP, epilog=EPILOG, formatter_class=formatter)
     index.add_argument("reports", nargs="+", type=Path, metavar="REPORT_DIR_OR_FILE")
@@ -338,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 page, errors = targets_command(args.reports, args.out), []
             else:
                 command = analyze_command if args.command == "analyze" else compare_command
-                page, errors = command(args.reports, args.out, args.scheduler)
+                page, errors = command(args.reports, args.out, args.scheduler, args.phrases)
     except ReportError as err:
         page, errors = None, [err]
     except OSError as err:

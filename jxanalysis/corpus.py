@@ -32,6 +32,7 @@ from .loading import ReportError
 from .readers import read_bytes
 from .report import REMOVED_COLUMNS, Report, load_report
 from .patterns import HAN_CHAR, count_han
+from .phrases import with_phrases
 from .themes import theme_scores
 from .tokens import report_tokens
 
@@ -53,6 +54,7 @@ class Result:
     paragraph_tokens: list[str] = field(default_factory=list)  # each paragraph's content tokens, space-separated
     audit: list[dict] = field(default_factory=list)  # report.audit: what the loader dropped or changed
     chinese: int = 0  # Chinese characters in the file's text, before cleaning
+    phrases: tuple[str, ...] = ()  # the discovered names its tokenizer kept whole (analyze_many(phrases=True))
 
     @property
     def removed(self) -> pd.DataFrame:
@@ -70,9 +72,10 @@ def file_sha256(path: str | Path, data: bytes | None = None) -> str:
     return hashlib.sha256(read_bytes(Path(path)) if data is None else data).hexdigest()
 
 
-def analyze(path: str | Path, data: bytes | None = None) -> Result:
+def analyze(path: str | Path, data: bytes | None = None, phrases: bool = False) -> Result:
     """Load one report and compute its standard tables (no cache). data: the file's bytes when
-    they were read already (a pipe is read only once).
+    they were read already (a pipe is read only once). phrases: cut the report with its
+    discovered names kept whole (`jxanalysis.phrases.with_phrases`).
 
     A bad file raises ReportError naming it; so does a file that loads but breaks an analysis
     (the original error is chained), so that one odd report names itself in a corpus run."""
@@ -81,11 +84,13 @@ def analyze(path: str | Path, data: bytes | None = None) -> Result:
     sha = file_sha256(path, data)
     try:
         report = load_report(path, data)
+        if phrases:
+            report = with_phrases(report)
         return Result(
             path=path, sha256=sha, title=report.title, date=report.date, truncated=report.truncated,
             characters=len(report.text), words=word_frequencies(report), themes=theme_scores(report),
             indicators=extract_indicators(report), text=report.text, paragraph_tokens=paragraph_tokens(report),
-            audit=report.audit, chinese=count_han(report.raw),
+            audit=report.audit, chinese=count_han(report.raw), phrases=report.phrases,
         )
     except ReportError:
         raise
@@ -101,9 +106,9 @@ def paragraph_tokens(report: Report) -> list[str]:
     return [joined.get(i, "") for i in range(len(report.paragraphs))]
 
 
-def _cache_key(folder: Path, sha: str) -> tuple[Path, str]:
+def _cache_key(folder: Path, sha: str, phrases: bool = False) -> tuple[Path, str]:
     """The cache file of a file with this sha256, and the key its entry must carry."""
-    key = f"{sha}-{fingerprint()}"
+    key = f"{sha}-{fingerprint()}" + ("-phrases" if phrases else "")
     return folder / f"{key}.pkl", key
 
 
@@ -117,7 +122,8 @@ def _read_cached(target: tuple[Path, str], path: Path, sha: str) -> Result | Non
     return result
 
 
-def _work(path: Path, target: tuple[Path, str] | None, data: bytes | None = None) -> Result | tuple[str, str]:
+def _work(path: Path, target: tuple[Path, str] | None, data: bytes | None = None,
+          phrases: bool = False) -> Result | tuple[str, str]:
     """Worker: analyse one file and cache it at target (named by the parent process, whose
     fingerprint counts); a bad file comes back as (path, problem), since ReportError does not
     survive pickling between processes."""
@@ -125,7 +131,7 @@ def _work(path: Path, target: tuple[Path, str] | None, data: bytes | None = None
         with warnings.catch_warnings():  # the parent process has warned about the cache folder once
             warnings.simplefilter("ignore", CacheWarning)
             warnings.simplefilter("ignore", RemovedTextWarning)  # Result.removed_share() tells it
-            result = analyze(path) if data is None else analyze(path, data)
+            result = analyze(path, data, phrases)
     except ReportError as err:
         return err.path, err.problem
     if target is not None:
@@ -151,6 +157,7 @@ def analyze_many(
     progress: bool = True,
     cache: bool = True,
     scheduler: str | None = None,
+    phrases: bool = False,
 ) -> list[Result]:
     """The standard tables of every report in paths (a list of paths), in the order given.
 
@@ -159,11 +166,13 @@ def analyze_many(
     writes it; a folder that cannot be written gives one warning and no cache. progress: a
     tqdm bar on stderr when more than one file must be analysed.
     scheduler: a Dask scheduler address (tcp://host:8786): the files are analysed on its workers.
+    phrases: cut each report with its discovered names kept whole (`jx.with_phrases`; cached apart).
     A bad file raises ReportError naming it (the first bad one in the order given), after the
     good files have been analysed and cached; `analyze_each` returns the errors instead.
     """
     arguments.paths(paths, "analyze_many")
-    results = analyze_each(paths, n_jobs=n_jobs, cache_dir=cache_dir, progress=progress, cache=cache, scheduler=scheduler)
+    results = analyze_each(paths, n_jobs=n_jobs, cache_dir=cache_dir, progress=progress, cache=cache,
+                           scheduler=scheduler, phrases=phrases)
     for result in results:
         if isinstance(result, ReportError):
             raise result
@@ -177,6 +186,7 @@ def analyze_each(
     progress: bool = True,
     cache: bool = True,
     scheduler: str | None = None,
+    phrases: bool = False,
 ) -> list[Result | ReportError]:
     """analyze_many, with a bad file's ReportError in its place in the list instead of raised,
     so that one bad file among many costs only itself (the command line lists them all)."""
@@ -196,12 +206,12 @@ def analyze_each(
             results[i] = (err.path, err.problem)
             continue
         if folder is not None:
-            targets[i] = _cache_key(folder, sha)
+            targets[i] = _cache_key(folder, sha, phrases)
             results[i] = _read_cached(targets[i], path, sha)
         if results[i] is None:
             todo.append(i)
 
-    done = parallel.run(_work, [(paths[i], targets[i], data[i]) for i in todo], n_jobs=n_jobs, scheduler=scheduler,
+    done = parallel.run(_work, [(paths[i], targets[i], data[i], phrases) for i in todo], n_jobs=n_jobs, scheduler=scheduler,
                         progress=progress, desc="analysing")
     for i, result in zip(todo, done):
         results[i] = result

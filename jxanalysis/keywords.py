@@ -108,8 +108,8 @@ def _tfidf() -> "jieba.analyse.TFIDF":
 class _CorrectedTagger:
     """jieba.posseg's cut with each tag corrected by `word_tag` (what TextRank's POS filter sees)."""
 
-    def __init__(self, places: frozenset[str]) -> None:
-        self.tagger, self.places = pos_tagger(), places
+    def __init__(self, places: frozenset[str], phrases: tuple[str, ...]) -> None:
+        self.tagger, self.places = pos_tagger(phrases=phrases), places
 
     def cut(self, text: str):
         import jieba.posseg
@@ -118,12 +118,14 @@ class _CorrectedTagger:
             yield jieba.posseg.pair(pair.word, word_tag(pair.word, pair.flag, self.places))
 
 
-def _textrank(places: frozenset[str]) -> "jieba.analyse.TextRank":
-    """jieba's TextRank extractor using our POS tagger (tags corrected) and stopwords."""
+def _textrank(report_or_text: Report | str) -> "jieba.analyse.TextRank":
+    """jieba's TextRank extractor using our POS tagger (tags corrected, the report's phrases kept
+    whole) and stopwords."""
     import jieba.analyse
 
     extractor = jieba.analyse.TextRank()
-    extractor.tokenizer = extractor.postokenizer = _CorrectedTagger(places)
+    phrases = report_or_text.phrases if isinstance(report_or_text, Report) else ()
+    extractor.tokenizer = extractor.postokenizer = _CorrectedTagger(_places(report_or_text), phrases)
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 
@@ -173,7 +175,7 @@ def textrank_keywords(report_or_text: Report | str, top: int | None = 30) -> pd.
     top=None returns every ranked content word. TextRank keeps jieba.posseg's own cut and tags
     (its HMM tags unknown words, which the shared tokens tag "x"), so it cuts the text again.
     """
-    extractor = _textrank(_places(report_or_text))
+    extractor = _textrank(report_or_text)
     scores = extractor.textrank(_text(report_or_text), topK=None, withWeight=True, allowPOS=TEXTRANK_POS)
     return _ranked(scores, "textrank", top)
 
@@ -197,7 +199,8 @@ def compare_keywords(report_or_text: Report | str, top: int = 30) -> pd.DataFram
     frame["count"] = frame.word.map(freq["count"]).fillna(0).astype(int)
     frame["pos"] = frame.word.map(freq["pos"])
     unseen = frame["pos"].isna()  # words the keyword extractors scored but not counted as content
-    frame.loc[unseen, "pos"] = corrected_tags(frame.word[unseen].tolist(), places=_places(report_or_text))
+    phrases = report_or_text.phrases if isinstance(report_or_text, Report) else ()
+    frame.loc[unseen, "pos"] = corrected_tags(frame.word[unseen].tolist(), places=_places(report_or_text), phrases=phrases)
     frame["tfidf"] = frame.word.map(tfidf.set_index("word")["tfidf"])
     frame["textrank"] = frame.word.map(textrank.set_index("word")["textrank"])
     frame["tfidf_top"] = frame.word.isin(tfidf_top)

@@ -28,9 +28,11 @@ No maintained package on PyPI does this (smoothnlp, newords, chinesewordfinder: 
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -177,3 +179,11 @@ def confident_phrases(report: "Report", **options) -> list[str]:
     tokenizer (`jx.segment(text, phrases=...)`, `jx.tokenize(text, phrases=...)`)."""
     table = discover_phrases(report, **options)
     return sorted(table.loc[table["confident"], "phrase"])
+
+
+def with_phrases(report: "Report", phrases: Iterable[str] | None = None) -> "Report":
+    """A copy of the report whose tokenizer keeps `phrases` whole (default: its
+    `confident_phrases`), tagged nz: every table counted on its tokens (frequencies, TF-IDF,
+    TextRank, keyness, co-occurrence, themes, term indices) then counts 军山湖, not 军山."""
+    chosen = confident_phrases(report) if phrases is None else phrases
+    return dataclasses.replace(report, phrases=tuple(sorted(set(chosen))))

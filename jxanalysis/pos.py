@@ -108,7 +108,9 @@ def _dictionary_tag(lexicon: bool) -> Memo:
 _CORRECTED = Memo(lambda pair: word_tag(*pair))
 
 
-def corrected_tags(words: list[str], lexicon: bool = True, places: frozenset[str] = frozenset()) -> list[str]:
-    """The tag `word_tag` gives each word: its dictionary tag ("x" when none), corrected."""
+def corrected_tags(words: list[str], lexicon: bool = True, places: frozenset[str] = frozenset(),
+                   phrases: tuple[str, ...] = ()) -> list[str]:
+    """The tag `word_tag` gives each word: its dictionary tag ("x" when none), corrected; a
+    phrase added to the report's tokenizer (a discovered name) is nz, unless it is a place."""
     tags = _dictionary_tag(bool(lexicon))
-    return ["ns" if w in places else _CORRECTED[w, tags[w]] for w in words]
+    return ["ns" if w in places else "nz" if w in phrases else _CORRECTED[w, tags[w]] for w in words]

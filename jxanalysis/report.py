@@ -139,6 +139,8 @@ class Report:
     body: list[str] = field(default_factory=list, repr=False)
     front: list[str] = field(default_factory=list, repr=False)
     audit: list[dict] = field(default_factory=list, repr=False)
+    #: extra words its tokenizer keeps whole (set by `jxanalysis.phrases.with_phrases`)
+    phrases: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def removed(self) -> pd.DataFrame:

@@ -134,7 +134,7 @@ def _words(report: Report) -> list[str]:
             words.append(word)
             previous = line
         return words
-    return segment(report.text)
+    return segment(report.text, phrases=report.phrases)
 
 
 def _is_word(token: str) -> bool:

@@ -153,6 +153,7 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
 #: The dictionary frequency given to a report's extra words (jxanalysis.phrases): high enough to
 #: keep a name whole, below the policy lexicon's 50000 so a policy term is never cut by one.
 PHRASE_FREQ = 20000
+PHRASE_TAG = "nz"  # a discovered name: a proper term
 
 
 def tokenizer_with(phrases: Iterable[str], lexicon: bool = True, backend: Backend | None = None):
@@ -178,7 +179,7 @@ def _tokenizer_with(phrases: tuple[str, ...], lexicon: bool, backend: Backend):
         tk = jieba.Tokenizer()
         tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
     for word in phrases:
-        tk.add_word(word, PHRASE_FREQ, "nz")
+        tk.add_word(word, PHRASE_FREQ, PHRASE_TAG)
     return tk
 
 
@@ -225,21 +226,23 @@ def compare_segmentation(sentences: list[str]) -> pd.DataFrame:
     })
 
 
-def pos_tagger(lexicon: bool = True) -> "jieba.posseg.POSTokenizer":
-    """jieba's POS tagger over the private tokenizer, with the policy lexicon's tags (TextRank's)."""
-    return _pos_tagger(bool(lexicon))
+def pos_tagger(lexicon: bool = True, phrases: Iterable[str] = ()) -> "jieba.posseg.POSTokenizer":
+    """jieba's POS tagger over the private tokenizer, with the policy lexicon's tags (TextRank's);
+    phrases: extra words kept whole and tagged nz (a report's discovered names)."""
+    return _pos_tagger(bool(lexicon), tuple(sorted(set(phrases))))
 
 
-@lru_cache(maxsize=None)
-def _pos_tagger(lexicon: bool) -> "jieba.posseg.POSTokenizer":
+@lru_cache(maxsize=4)
+def _pos_tagger(lexicon: bool, phrases: tuple[str, ...]) -> "jieba.posseg.POSTokenizer":
     import jieba.posseg  # imported here: it loads HMM tables that most analyses never use
 
     # jieba hands a tokenizer's user-word tags only to the first POSTokenizer built on it,
     # so the policy tags are set explicitly: they never depend on which tagger came first.
-    tagger = jieba.posseg.POSTokenizer(tokenizer(lexicon))
+    tagger = jieba.posseg.POSTokenizer(tokenizer_with(phrases, lexicon, "jieba") if phrases else tokenizer(lexicon))
     tagger.makesure_userdict_loaded()
     if lexicon:
         tagger.word_tag_tab.update({word: tag for word, _, tag in policy_terms()})
+    tagger.word_tag_tab.update(dict.fromkeys(phrases, PHRASE_TAG))
     return tagger
 
 
@@ -299,7 +302,7 @@ def _positions(items: list, item: object) -> list[int]:
 
 def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
     text = "\n".join(report.body)  # cut at once: no token crosses a newline
-    cut = _cut(text, True, backend)
+    cut = _cut(text, True, backend, report.phrases)
     inside = np.ones(len(cut), dtype=bool)
     inside[_positions(cut, "\n")] = False
     lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
@@ -322,7 +325,7 @@ def _report_tokens(report: "Report", backend: Backend) -> pd.DataFrame:
     sentence_id[paragraph < 0] = -1
     codes, uniques = pd.factorize(words)
     uniques = uniques.tolist()
-    tags = corrected_tags(uniques, places=own_places(report.place))
+    tags = corrected_tags(uniques, places=own_places(report.place), phrases=report.phrases)
     return pd.DataFrame({
         "line": line, "paragraph": paragraph, "sentence_id": sentence_id, "start": starts - line_starts[line],
         "word": pd.Series(words, dtype=object, copy=False),

@@ -41,6 +41,16 @@ def test_analyze_writes_tables_figures_and_page(analyzed):
     assert len(images) >= 3 and all((analyzed / src).is_file() for src in images)
 
 
+def test_phrases_option_keeps_names_whole_and_lists_them(tmp_path, analyzed):
+    assert main(["analyze", str(SEED), "--phrases", "--out", str(tmp_path)]) == 0
+    phrases = pd.read_csv(tmp_path / "phrases.csv", encoding="utf-8-sig")["phrase"]
+    words = pd.read_csv(tmp_path / "word_frequencies.csv", encoding="utf-8-sig")["word"]
+    plain = pd.read_csv(analyzed / "word_frequencies.csv", encoding="utf-8-sig")["word"]
+    assert "军山湖" in set(phrases) and "军山湖" in set(words) and "军山" not in set(words)
+    assert "军山" in set(plain) and not (analyzed / "phrases.csv").exists()
+    assert "phrases.csv" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
 def test_analyze_writes_what_the_loader_removed(analyzed):
     removed = pd.read_csv(analyzed / "removed.csv", encoding="utf-8-sig", keep_default_na=False)
     assert list(removed.columns) == ["rule", "offset", "text", "replacement"]

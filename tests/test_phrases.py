@@ -86,3 +86,33 @@ def test_default_tokenizer_is_unchanged(seed):
     assert jx.segment(sentence, phrases=()) == jx.segment(sentence)
     confident_phrases(seed)  # building a report's tokenizer leaves the shared one as it was
     assert jx.segment(sentence, backend="jieba") == ["昌景", "黄", "高铁", "军山", "湖站", "站房", "顺利", "封顶", "。"]
+
+
+def test_with_phrases_reaches_every_table_cut_from_the_tokens(seed):
+    """A report copy with its confident phrases counts each name whole in frequencies, TF-IDF,
+    TextRank and keyness, tags it nz, and leaves the original report's tables as they were."""
+    found = jx.with_phrases(seed)
+    assert found.phrases == tuple(confident_phrases(seed)) and "军山湖" in found.phrases
+    assert seed.phrases == () and found.text == seed.text
+    freq = jx.word_frequencies(found).set_index("word")
+    plain = jx.word_frequencies(seed).set_index("word")
+    assert "军山" in plain.index and "军山" not in freq.index
+    assert freq.loc["军山湖", "count"] == seed.text.count("军山湖") and freq.loc["军山湖", "pos"] == "nz"
+    assert freq["count"].sum() <= plain["count"].sum()  # names join fragments: never more tokens
+    keywords = jx.compare_keywords(found, top=30)
+    assert "军山" not in set(keywords.word) and "军山" in set(jx.compare_keywords(seed, top=30).word)
+    assert "军山" not in set(jx.textrank_keywords(found, top=None).word)
+    assert "军山湖" in set(jx.textrank_keywords(found, top=None).word)
+    tokens = jx.report_tokens(found)
+    assert not tokens.word.isin(["军山", "孺子", "书房"]).any() and "孺子书房" in set(tokens.word)
+    chosen = jx.with_phrases(seed, ["吾悦广场"])
+    assert chosen.phrases == ("吾悦广场",) and "吾悦广场" in set(jx.report_tokens(chosen).word)
+
+
+def test_analyze_many_with_phrases_is_cached_apart(tmp_path):
+    plain, = jx.analyze_many([SEED], cache_dir=tmp_path, progress=False)
+    found, = jx.analyze_many([SEED], cache_dir=tmp_path, progress=False, phrases=True)
+    again, = jx.analyze_many([SEED], cache_dir=tmp_path, progress=False, phrases=True)
+    assert plain.phrases == () and "军山湖" in found.phrases and again.phrases == found.phrases
+    assert "军山" in set(plain.words.word) and "军山" not in set(found.words.word)
+    assert len(list(tmp_path.glob("*.pkl"))) == 2
