@@ -96,7 +96,7 @@ def cached(tmp_path, monkeypatch):
     [entry] = folder.glob("*.pkl")
     calls = []
 
-    def analyze(path):
+    def analyze(path, *_):
         calls.append(path)
         return copy.deepcopy(truth)
 

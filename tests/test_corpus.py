@@ -55,7 +55,7 @@ def test_second_run_only_reads_the_cache(tmp_path, copies, monkeypatch):
     first = analyze_many(copies, n_jobs=1, cache_dir=tmp_path, progress=False)
     assert len(list(tmp_path.glob("*.pkl"))) == 3
 
-    def fail(path):
+    def fail(path, *_):
         raise AssertionError(f"{path} analysed again")
 
     monkeypatch.setattr(corpus, "analyze", fail)
@@ -73,7 +73,7 @@ def test_second_run_only_reads_the_cache(tmp_path, copies, monkeypatch):
 def test_cache_key_includes_the_package_fingerprint(tmp_path, copies, monkeypatch):
     analyze_many(copies[:1], cache_dir=tmp_path, progress=False)
     monkeypatch.setattr(corpus, "fingerprint", lambda: "other-version")
-    monkeypatch.setattr(corpus, "analyze", lambda path: (_ for _ in ()).throw(AssertionError("recomputed")))
+    monkeypatch.setattr(corpus, "analyze", lambda path, *_: (_ for _ in ()).throw(AssertionError("recomputed")))
     with pytest.raises(AssertionError, match="recomputed"):
         analyze_many(copies[:1], cache_dir=tmp_path, progress=False)
 
