@@ -14,7 +14,7 @@ from .memo import Memo
 #: jieba's part-of-speech tags (the ICTCLAS / PKU tag set of its dict.txt), with what they mean.
 POS_TAGS = {
     "n": "名词 noun", "nr": "人名 person name", "nrt": "音译人名 transliterated name", "nrfg": "人名 name",
-    "ns": "地名 place name", "nt": "机构名 organisation", "nz": "其他专名 proper term (policy terms)",
+    "ns": "地名 place name", "nt": "机构名 organisation", "nz": "其他专名 proper term (policy terms, discovered names)",
     "ng": "名语素 noun morpheme", "vn": "名动词 verbal noun", "an": "名形词 adjectival noun",
     "v": "动词 verb", "vd": "副动词 adverbial verb", "vi": "不及物动词 intransitive verb",
     "vg": "动语素 verb morpheme", "vq": "动词 verb", "a": "形容词 adjective", "ad": "副形词 adverbial adjective",

@@ -16,7 +16,7 @@ from .common import PALETTE, axes as _axes
 # jieba's tag set is listed, so no tag falls into a group by default.
 POS_GROUPS = {
     "地名 place": ("ns",),
-    "政策术语 policy term": ("nz", "l", "j", "i"),
+    "专名与术语 proper term": ("nz", "l", "j", "i"),
     "名词 noun": ("n", "nr", "nrt", "nrfg", "nt", "ng", "vn", "an", "s", "f"),
     "动词 verb": ("v", "vd", "vi", "vg", "vq"),
     "其他 other": ("a", "ad", "ag", "b", "c", "d", "df", "dg", "e", "g", "h", "k", "m", "mg", "mq", "o", "p", "q",
