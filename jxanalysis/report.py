@@ -79,9 +79,13 @@ _PART_KINDS = [
     ("appendix", re.compile(r"^附件|名词解释|附录")),
     ("review", re.compile(r"回顾|总结|过去|^[^目任]*成就[^目任]*$")),
     ("plan", re.compile(r"(?:\d{4}年|今年|本年).*(?:重点工作|工作安排|任务|目标|要求|建议|部署)")),
+    ("plan", re.compile(r"开好局|起好步|开局之年")),  # the first year of a five-year plan: this year's work
     ("five-year", re.compile(rf"{PLAN_PERIOD}|五年|规划|远景")),
-    ("plan", re.compile(r".")),
 ]
+# A heading without any of those cues (一年接着一年干，新福建建设持续取得新进展新成效) is read by how
+# its first paragraph begins: the year before the report's (2025年是…), the plan period, or this year.
+_OPENS_FIVE_YEAR = re.compile(rf"^(?:“?{PLAN_PERIOD}”?时期|今后五年|未来五年)")
+_OPENS_REVIEW = re.compile(r"^[^。]{0,30}(?:一年来|过去一年|过去的一年|刚刚过去的)")
 PART_KINDS = ["opening", "review", "plan", "five-year", "appendix"]
 # A paragraph that closes a part rather than continuing its last section: the salutation again
 # (各位代表！刚刚过去的2022年…), the thanks, the difficulties still faced.
@@ -92,11 +96,22 @@ _SENTENCES_KEY = "_jx_paragraph_sentences"  # Report.paragraphs leaves each para
 
 
 @lru_cache(maxsize=1024)
-def part_kind(heading: str) -> str:
-    """review, plan, five-year or appendix, from a part's heading; "opening" before the first part."""
+def part_kind(heading: str, opening: str = "", year: int | None = None) -> str:
+    """review, plan, five-year or appendix, from a part's heading; "opening" before the first part.
+
+    A heading with no cue is read by its first paragraph (`opening`): it begins with the year
+    before the report's `year` or says 一年来 (review), begins with the plan period (“十五五”时期,
+    five-year); anything else is plan."""
     if not heading:
         return "opening"
-    return next(kind for kind, pattern in _PART_KINDS if pattern.search(heading))
+    kind = next((kind for kind, pattern in _PART_KINDS if pattern.search(heading)), "")
+    if kind:
+        return kind
+    if _OPENS_FIVE_YEAR.match(opening):
+        return "five-year"
+    if (year and opening.startswith(f"{year - 1}年")) or _OPENS_REVIEW.match(opening):
+        return "review"
+    return "plan"
 
 
 def summarise_removed(removed: pd.DataFrame) -> pd.DataFrame:
@@ -172,6 +187,7 @@ class Report:
         Paragraphs after a part's last section that close the part (各位代表！…, the thanks,
         the difficulties) belong to no section, like the part's opening paragraphs."""
         rows, part, section, in_appendix, closing = [], "", "", False, False
+        kinds: dict[str, str] = {}  # each part's kind, from its heading and its first paragraph
         pieces: list[list[str]] = []  # each paragraph's sentences, for self.sentences
         # parts without numbers (2022年工作回顾) make the numbered lines (一、…) their sections
         unnumbered = any(UNNUMBERED_PART.match(line) for line in self.body)
@@ -192,7 +208,9 @@ class Report:
                     continue
             elif section and not in_appendix and (closing or _CLOSING.search(line[:30])):
                 closing = True
-            rows.append((part, "appendix" if in_appendix else part_kind(part), "" if closing else section,
+            if part not in kinds:
+                kinds[part] = "appendix" if in_appendix else part_kind(part, line, self.year)
+            rows.append((part, kinds[part], "" if closing else section,
                          _lead(sentences), line))
             pieces.append(sentences)
         if not rows:  # every column of no rows has the object dtype

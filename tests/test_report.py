@@ -29,6 +29,19 @@ def test_seed_structure(seed):
         "": "opening", "一、2022年工作回顾": "review", "二、2023年主要工作安排": "plan"}
 
 
+def test_slogan_headings_are_read_by_their_first_paragraph():
+    """Headings without 回顾/年/规划 (a 2026 provincial shape) take their kind from how the part
+    begins; a heading that names the plan period but is about its first year is this year's plan."""
+    from jxanalysis.report import part_kind
+
+    assert part_kind("一、一年接着一年干，建设持续取得新进展新成效", "2025年是“十四五”收官之年。一年来，…", 2026) == "review"
+    assert part_kind("一、砥砺奋进，成绩来之不易", "过去一年，我们…", 2026) == "review"
+    assert part_kind("二、一张蓝图绘到底，奋力谱写新篇章", "“十五五”时期是基本实现现代化的关键时期。", 2026) == "five-year"
+    assert part_kind("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", "2026年是“十五五”开局之年。", 2026) == "plan"
+    assert part_kind("四、一以贯之转作风，建设人民满意的服务型政府", "作风建设永远没有休止符。", 2026) == "plan"
+    assert part_kind("一、2025年工作回顾", "2026年…", 2026) == "review"  # a heading cue wins over the text
+
+
 def test_closing_paragraphs_belong_to_no_section(seed):
     """After the review's last section come the salutation, the thanks and the difficulties:
     the part's closing, not part of 民生福祉持续增进."""
