@@ -41,7 +41,7 @@ _COMMENTARY = re.compile(r"^(?:这样的|这些|上述|提出|确定|综合|为�
 _HARD = re.compile(r"确保|必须")
 _SOFT = re.compile(r"力争|争取|努力|更好结果")
 # a clause that only qualifies the target before it: 在实际工作中争取更好结果, 争取更优水平
-_MODIFIER = re.compile(r"^(?:在实际工作中)?(?:全力|努力)?(?:力争|争取)[^，]*(?:更好|更优|更多|更高)")
+_MODIFIER = re.compile(r"^(?:在?实际工作中)?(?:全力|努力)?(?:力争|争取)[^，]*(?:更好|更优|更多|更高)")
 # where a qualitative item's predicate begins (国际收支|基本平衡, 进出口|稳中向好)
 _PREDICATE = re.compile(
     r"(?:保持)?(?:基本)?(?:平衡|稳定|同步)|继续(?:减少|下降)|进一步(?:下降|改善)|持续(?:改善|保持)|稳定改善"

@@ -225,3 +225,11 @@ def test_panels_of_targets_and_attainment_over_consecutive_years():
     assert len(attained) == sum(len(p) for p in pairs)
     growth = attained[attained.indicator == "gdp_growth"].set_index("year")
     assert growth.loc[2018, "outcome"] == 6.6 and growth.loc[2018, "met"]
+
+
+def test_a_modifier_without_zai_still_softens_the_target_before_it():
+    """实际工作中争取更好结果 (no 在, a 2026 provincial shape) qualifies the growth target before it."""
+    from jxanalysis.targets import Passage, _passage_rows
+
+    rows = _passage_rows(Passage("地区生产总值增长5.5%左右，实际工作中争取更好结果；城镇调查失业率5.5%左右。", "", 0, "", "plan", ""))
+    assert [(r["subject"], r["strength"]) for r in rows] == [("地区生产总值", "soft"), ("城镇调查失业率", "neutral")]
