@@ -70,7 +70,33 @@ def test_compare_figures_draw_their_tables(results):
     ax = jx.plots.heatmap_keyword_trends(trends)
     assert np.array_equal(ax.get_images()[0].get_array(), trends.to_numpy())
     assert [t.get_text() for t in ax.get_yticklabels()] == list(trends.index)
+    assert _cell_texts(ax) == _written(trends, 1)
     overview = compare.overview(results)
     ax = jx.plots.bar_indicator_density(overview)
     widths = [b.get_width() for b in ax.patches][::-1]
     assert widths == pytest.approx(list(overview.indicators_per_1000))
+
+
+def _cell_texts(ax) -> dict[tuple[int, int], str]:
+    return {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts}
+
+
+def _written(table, decimals: int, scale: float = 1) -> dict[tuple[int, int], str]:
+    """What each cell of a heatmap of table should say: its value, an exact zero as 0, NaN nothing."""
+    values = table.to_numpy(float)
+    return {(i, j): f"{scale * v:.{decimals}f}" if v else "0" for (i, j), v in np.ndenumerate(values) if np.isfinite(v)}
+
+
+def test_heatmap_writes_zero_cells(results):
+    """A word a report never uses has a 0 in its cell, not a blank that reads as missing data;
+    only a missing value (NaN) is blank."""
+    jx.setup()
+    trends = compare.keyword_trends(results, top=8)
+    trends.iloc[0, 1], trends.iloc[1, 2], trends.iloc[2, 0] = 0.0, np.nan, 0.04  # 0.04 is written 0.0, not 0
+    ax = jx.plots.heatmap_keyword_trends(trends)
+    texts = _cell_texts(ax)
+    assert len(texts) == len(ax.texts) == trends.size - 1
+    assert texts == _written(trends, 1) and texts[(0, 1)] == "0" and texts[(2, 0)] == "0.0" and (1, 2) not in texts
+    themes = compare.theme_table(results)
+    ax = jx.plots.heatmap_report_themes(themes)
+    assert _cell_texts(ax) == _written(themes, 1, scale=100)

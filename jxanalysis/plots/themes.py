@@ -54,7 +54,7 @@ def heatmap_themes(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     if "tokens" in table:
         rows = [f"{name}（{n}词）" for name, n in zip(data.index, table["tokens"])]
     return heatmap(data, ax, label="主题词占该段落组内容词的比例（%）", scale=100,
-                   columns=[_wrap(c) for c in data.columns], rows=rows, cell=(0.7, 0.42))
+                   columns=[_wrap(c) for c in data.columns], rows=rows, cell=(0.7, 0.42), zeros=False)
 
 
 def bar_part_themes(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
