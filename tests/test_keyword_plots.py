@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.text import Text
 
 import jxanalysis as jx
 
@@ -69,6 +70,27 @@ def test_word_cloud_uses_the_frequencies(freq):
     assert set(cloud.words_) <= set(freq.word.head(150))
 
 
+def _text_box(text) -> np.ndarray:
+    """The drawn box of a text or annotation (without an annotation's leader line), display units."""
+    return Text.get_window_extent(text, text.figure.canvas.get_renderer()).extents
+
+
+def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
+    return bool(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def _overlapping_pairs(texts) -> list[tuple[str, str]]:
+    boxes = [_text_box(t) for t in texts]
+    return [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if _overlaps(boxes[i], boxes[j])]
+
+
+@pytest.fixture(scope="module")
+def phrased(seed):
+    """The seed cut with its discovered names, as notebook 02 draws it."""
+    return jx.with_phrases(seed)
+
+
 def test_network_draws_the_graph(seed):
     graph = jx.cooccurrence_graph(seed, top=65)
     ax = jx.plots.network(graph)
@@ -113,6 +135,35 @@ def test_scatter_colours_are_the_top_lists(seed):
     expected = scored.loc[texts[:n_both + n_one], ["tfidf", "textrank"]].fillna(0).to_numpy()
     assert np.allclose(offsets, expected)
     print(f"\nseed top 30: {table.both.sum()} words in both lists, {table.pos_filtered.sum()} never scored by TextRank")
+
+
+@pytest.mark.parametrize("cut", ["seed", "phrased"])
+def test_scatter_labels_stay_apart(cut, request):
+    """No label covers another label, a point or the legend; each is anchored at its own point,
+    near it or joined to it by a leader line, and on its own side of the dashed line."""
+    table = jx.compare_keywords(request.getfixturevalue(cut), top=30)
+    ax = jx.plots.scatter_keywords(table)
+    ax.figure.canvas.draw()
+    labels = ax.texts
+    points = np.vstack([c.get_offsets() for c in ax.collections[:3]])
+    assert np.allclose([t.xy for t in labels], points)
+    assert _overlapping_pairs(labels) == []
+    px = ax.figure.dpi / 72
+    dots = ax.transData.transform(points)
+    legend = ax.get_legend().get_window_extent(ax.figure.canvas.get_renderer()).extents
+    band = ax.transData.transform([(0, line.get_ydata()[0]) for line in ax.get_lines()])[0, 1]  # the dashed line
+    far = 0
+    for k, (label, dot) in enumerate(zip(labels, dots)):
+        box = _text_box(label)
+        assert not _overlaps(box, legend), label.get_text()
+        covered = [j for j, d in enumerate(dots) if j != k and _overlaps(box, np.r_[d - 2 * px, d + 2 * px])]
+        assert not covered, label.get_text()
+        assert (box[3] < band) if k >= len(table) - table.pos_filtered.sum() else (box[1] > band), label.get_text()
+        gap = np.linalg.norm(np.clip(dot, box[:2], box[2:]) - dot) / px  # points from the point to its label
+        far += gap > 4
+        assert gap <= 4 or label.arrow_patch is not None, label.get_text()
+    print(f"\n{cut}: {len(labels)} labels, {far} set off with a leader line")
+    assert far < len(labels) / 3
 
 
 def test_save_fig_is_deterministic(tmp_path, freq):

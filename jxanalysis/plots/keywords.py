@@ -10,7 +10,7 @@ from matplotlib.patches import Patch
 from ..keywords import G2_P01, TEXTRANK_POS, tie_cut
 from ..pos import POS_TAGS
 from ..style import cjk_font
-from .common import PALETTE, axes as _axes
+from .common import PALETTE, place_labels, axes as _axes
 
 # Colour groups of jieba's POS tags (keywords.POS_TAGS says what each tag means). Every tag of
 # jieba's tag set is listed, so no tag falls into a group by default.
@@ -69,7 +69,9 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
     Blue: in both methods' top lists (table.both); orange: in one top list only. Words TextRank
     never scores because of its POS filter (table.pos_filtered) are grey crosses in a band below
-    0, not points at 0. The three groups are drawn as three labelled collections in that order.
+    0, not points at 0. The three groups are drawn as three labelled collections in that order,
+    then their labels in the same order, set by `place_labels` so that no two overlap (a label
+    moved away from its point has a leader line), each on its side of the dashed line.
     """
     ax = _axes(ax, (9, 7.5))
     scored = table[~table["pos_filtered"]].fillna({"tfidf": 0, "textrank": 0})
@@ -80,22 +82,24 @@ def scatter_keywords(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
         (scored[~scored["both"]], "o", PALETTE[2], "只在一种方法的前列 in one top list"),
         (filtered, "x", PALETTE[3], f"TextRank 不打分：词性不在 {'/'.join(TEXTRANK_POS)} 中"),
     ]
-    labels = []
+    xy, words, colours, regions = [], [], [], []
     for rows, marker, colour, label in groups:
-        y = np.full(len(rows), band) if rows is filtered else rows["textrank"]
+        y = np.full(len(rows), band) if rows is filtered else rows["textrank"].to_numpy(float)
         ax.scatter(rows["tfidf"], y, c=colour, s=22, marker=marker, label=f"{label} ({len(rows)})")
-        labels += [ax.text(x, yy, w, fontsize=9, color="#555555" if rows is filtered else "black")
-                   for x, yy, w in zip(rows["tfidf"], y, rows["word"])]
+        xy += list(zip(rows["tfidf"], y))
+        words += list(rows["word"])
+        colours += ["#555555" if rows is filtered else "black"] * len(rows)
+        below, above = (-np.inf, -np.inf, np.inf, band / 2), (-np.inf, band / 2, np.inf, np.inf)
+        regions += [below if rows is filtered else above] * len(rows)
     ax.axhline(band / 2, color="#cccccc", linewidth=0.8, linestyle="--")
     ax.set_ylim(band - 0.08, 1.08)
     ax.set_yticks(np.linspace(0, 1, 6))
-    # adjustText moves labels apart; a fixed iteration count (not its default time limit) keeps the PNG reproducible
-    from adjustText import adjust_text  # imported here: it loads scipy (0.2 s, 20 MB) for this one figure
-
-    adjust_text(labels, ax=ax, iter_lim=500, arrowprops={"arrowstyle": "-", "color": "#9e9e9e", "lw": 0.5})
     ax.set_xlabel("TF-IDF")
     ax.set_ylabel("TextRank（虚线下方：未打分）")
-    ax.legend(loc="center right", frameon=False, fontsize=9)
+    legend = ax.legend(loc="center right", frameon=False, fontsize=9)
+    ax.set_xlim(*ax.get_xlim())  # fixed before the labels are set in points from their points
+    place_labels(ax, np.array(xy).reshape(-1, 2), words, color=colours, fontsize=9, regions=regions,
+                 avoid=[legend.get_window_extent(ax.figure.canvas.get_renderer())])
     return ax
 
 
