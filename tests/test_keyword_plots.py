@@ -113,8 +113,17 @@ def test_keyness_bars_are_signed(corpus_report):
 
 
 def test_keyness_bars_say_when_nothing_passes(seed):
-    ax = jx.plots.keyness_bars(jx.part_keyness(seed), labels=("回顾", "计划"))
-    assert not ax.patches and any("没有词达到阈值" in t.get_text() for t in ax.texts)
+    """An empty table (the seed has no passing word) draws its message and no line across it."""
+    table = jx.part_keyness(seed)
+    assert table.empty
+    ax = jx.plots.keyness_bars(table, labels=("回顾", "计划"))
+    ax.figure.canvas.draw()
+    messages = [t for t in ax.texts if "没有词达到阈值" in t.get_text()]
+    assert not ax.patches and len(messages) == 1 and f"{jx.keywords.G2_P01}" in messages[0].get_text()
+    box = _text_box(messages[0])
+    for line in ax.get_lines():  # straight lines: their drawn box is what they cover
+        ends = line.get_transform().transform(line.get_xydata())
+        assert not _overlaps(np.r_[ends.min(axis=0) - 0.5, ends.max(axis=0) + 0.5], box), "a line crosses the message"
 
 
 def test_scatter_colours_are_the_top_lists(seed):

@@ -173,24 +173,28 @@ def keyness_bars(table: pd.DataFrame, labels: tuple[str, str], ax: Axes | None =
     """Diverging bars of signed log-likelihood keyness (G², positive = over-used in the target).
 
     Dashed lines mark ±threshold; each bar is annotated with its effect size, the log ratio
-    (log2 of the ratio of relative frequencies), and its two counts (target:reference).
+    (log2 of the ratio of relative frequencies), and its two counts (target:reference). An empty
+    table draws no bars and no lines, only a message naming the threshold.
     """
     data = table.assign(signed=table["log_likelihood"]).iloc[::-1]  # the table's order, top first
     ax = _axes(ax, (8, 0.3 * max(len(data), 4) + 1.4))
-    ax.barh(data["word"], data["signed"], color=np.where(data["signed"] >= 0, PALETTE[0], PALETTE[2]))
-    ax.axvline(0, color="black", linewidth=0.8)
-    for x in (-threshold, threshold):
-        ax.axvline(x, color="#9e9e9e", linewidth=0.8, linestyle="--")
     span = max(data["signed"].abs().max() if len(data) else 0, threshold * 1.5)
-    for row in data.itertuples():
-        note = f"{row.log_ratio:+.1f} ({row.target_count}:{row.reference_count})"
-        ax.text(row.signed + (0.02 if row.signed >= 0 else -0.02) * span, row.word, note, va="center",
-                ha="left" if row.signed >= 0 else "right", fontsize=8, color="#555555")
     ax.set_xlim(-1.45 * span, 1.45 * span)
+    axis = f"← 偏向{labels[1]}    对数似然 G²"
     if data.empty:
         ax.text(0.5, 0.5, f"没有词达到阈值 no word passes |G²| ≥ {threshold}", transform=ax.transAxes,
                 ha="center", va="center")
         ax.set_yticks([])
-    ax.set_xlabel(f"← 偏向{labels[1]}    对数似然 G²（虚线：±{threshold}）    偏向{labels[0]} →\n"
+        ax.set_xlabel(f"{axis}    偏向{labels[0]} →")
+        return ax
+    ax.barh(data["word"], data["signed"], color=np.where(data["signed"] >= 0, PALETTE[0], PALETTE[2]))
+    ax.axvline(0, color="black", linewidth=0.8)
+    for x in (-threshold, threshold):
+        ax.axvline(x, color="#9e9e9e", linewidth=0.8, linestyle="--")
+    for row in data.itertuples():
+        note = f"{row.log_ratio:+.1f} ({row.target_count}:{row.reference_count})"
+        ax.text(row.signed + (0.02 if row.signed >= 0 else -0.02) * span, row.word, note, va="center",
+                ha="left" if row.signed >= 0 else "right", fontsize=8, color="#555555")
+    ax.set_xlabel(f"{axis}（虚线：±{threshold}）    偏向{labels[0]} →\n"
                   "条旁数字：对数比 log2 ratio（效应量）与两部分的次数")
     return ax
