@@ -5,6 +5,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import networkx as nx
 import numpy as np
 import pytest
 from matplotlib.text import Text
@@ -91,13 +92,75 @@ def phrased(seed):
     return jx.with_phrases(seed)
 
 
+def _network_parts(ax):
+    """The drawn network: node names, positions and radii (display units), edge segments
+    (display units), the labels and the note under it."""
+    edges, nodes = ax.collections[:2]
+    px = ax.figure.dpi / 72
+    labels = [t for t in ax.texts if "未画出" not in t.get_text()]
+    notes = [t.get_text() for t in ax.texts if "未画出" in t.get_text()]
+    names = [t.get_text() for t in labels]
+    xy = ax.transData.transform(nodes.get_offsets())
+    assert np.allclose(ax.transData.transform([t.xy for t in labels]), xy)  # each label on its node
+    segments = ax.transData.transform(np.reshape(edges.get_segments(), (-1, 2))).reshape(-1, 2, 2)
+    return names, xy, np.sqrt(nodes.get_sizes()) / 2 * px, segments, labels, notes
+
+
 def test_network_draws_the_graph(seed):
     graph = jx.cooccurrence_graph(seed, top=65)
     ax = jx.plots.network(graph)
-    drawn = {t.get_text() for t in ax.texts}
-    assert drawn == {n for n in graph if graph.degree(n) > 0}
-    edges = ax.collections[0]  # LineCollection of edges
-    assert len(edges.get_segments()) == graph.number_of_edges()
+    ax.figure.canvas.draw()
+    names, xy, radii, segments, _, notes = _network_parts(ax)
+    assert set(names) == {n for n in graph if graph.degree(n) > 0} and len(names) == len(set(names))
+    assert len(segments) == graph.number_of_edges()
+    at = dict(zip(names, map(tuple, xy.round(3))))
+    drawn = {frozenset((tuple(a.round(3)), tuple(b.round(3)))) for a, b in segments}
+    assert drawn == {frozenset((at[u], at[v])) for u, v in graph.edges}
+    counts = [graph.nodes[n]["count"] for n in names]  # the larger count, the larger node
+    pairs = [(i, j) for i in range(len(names)) for j in range(len(names)) if counts[i] != counts[j]]
+    assert all((radii[i] > radii[j]) == (counts[i] > counts[j]) for i, j in pairs)
+    # the words left out are counted under the figure
+    isolated = sum(1 for n in graph if graph.degree(n) == 0)
+    threshold = graph.graph["min_count"]
+    assert isolated and notes == [f"另有 {isolated} 个词与任何词的共现都不到 {threshold} 次，未画出"]
+
+
+def test_network_note_is_absent_when_every_word_has_an_edge(seed):
+    graph = jx.cooccurrence_graph(seed, top=65)
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    ax = jx.plots.network(graph)
+    assert not [t for t in ax.texts if "未画出" in t.get_text()] and len(ax.texts) == graph.number_of_nodes()
+
+
+def test_network_of_notebook_02_is_readable(phrased):
+    """The graph notebook 02 draws: components apart, no edge through a node it does not join,
+    no label on another label, a node or an edge."""
+    graph = jx.cooccurrence_graph(phrased, top=66, min_count=2)
+    ax = jx.plots.network(graph)
+    ax.figure.canvas.draw()
+    names, xy, radii, segments, labels, _ = _network_parts(ax)
+    ends = [np.linalg.norm(xy[None] - seg[:, None], axis=2).argmin(axis=1) for seg in segments]  # the nodes it joins
+    assert sorted(tuple(sorted((names[a], names[b]))) for a, b in ends) == sorted(tuple(sorted(e)) for e in graph.edges)
+    d = segments[:, 1] - segments[:, 0]
+    for (a, b), (start, span) in zip(ends, zip(segments[:, 0], d)):
+        t = np.clip((xy - start) @ span / (span @ span), 0, 1)
+        gap = np.linalg.norm(xy - (start + t[:, None] * span), axis=1) - radii
+        others = [k for k in range(len(names)) if k not in (a, b)]
+        closest = names[others[np.argmin(gap[others])]]
+        assert (gap[others] > 0).all(), f"the edge {names[a]}-{names[b]} passes through {closest}"
+    component = {n: k for k, c in enumerate(nx.connected_components(graph)) for n in c}
+    longest = np.linalg.norm(d, axis=1).max()
+    apart = min(np.linalg.norm(xy[i] - xy[j]) for i in range(len(names)) for j in range(i)
+                if component[names[i]] != component[names[j]])
+    print(f"\nnotebook 02 network: nearest nodes of two components {apart:.0f} px apart, longest edge {longest:.0f} px")
+    assert apart > longest  # a gap between components is wider than any edge
+    assert _overlapping_pairs(labels) == []
+    for label in labels:
+        box = _text_box(label)
+        assert not any(_overlaps(box, np.r_[p - r, p + r]) for p, r in zip(xy, radii)), label.get_text()
+        along = segments[:, :1] + np.linspace(0, 1, 400)[None, :, None] * (segments[:, 1:] - segments[:, :1])
+        inside = (along > box[:2]) & (along < box[2:])
+        assert not inside.all(axis=2).any(), f"an edge crosses the label {label.get_text()}"
 
 
 def test_keyness_bars_are_signed(corpus_report):

@@ -1,6 +1,7 @@
 """Keyword plots: frequency bars, TF-IDF vs TextRank, word cloud, co-occurrence network, keyness."""
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -10,7 +11,7 @@ from matplotlib.patches import Patch
 from ..keywords import G2_P01, TEXTRANK_POS, tie_cut
 from ..pos import POS_TAGS
 from ..style import cjk_font
-from .common import PALETTE, place_labels, axes as _axes
+from .common import BELOW_FIRST, PALETTE, place_labels, axes as _axes
 
 # Colour groups of jieba's POS tags (keywords.POS_TAGS says what each tag means). Every tag of
 # jieba's tag set is listed, so no tag falls into a group by default.
@@ -127,44 +128,132 @@ def _ordered_subgraph(graph: nx.Graph, nodes: list) -> nx.Graph:
     return sub
 
 
-def _component_layout(graph: nx.Graph, row_width: float = 12.0) -> dict:
-    """Kamada-Kawai positions per connected component, components packed in rows (largest first)."""
+def _segment_distance(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distances of points (rows) from the segment a-b."""
+    d = b - a
+    t = np.clip((points - a) @ d / max(d @ d, 1e-12), 0, 1)
+    return np.linalg.norm(points - (a + t[:, None] * d), axis=1)
+
+
+def _layout_faults(graph: nx.Graph, pos: dict) -> tuple[int, int, int]:
+    """What makes a layout (scaled to unit mean edge length) hard to read, worst first: edges
+    passing within 0.3 of a node they do not join, pairs of nodes closer than 0.6, edge crossings."""
+    nodes = list(graph)
+    xy = np.array([pos[n] for n in nodes])
+    edges = [(nodes.index(u), nodes.index(v)) for u, v in graph.edges]
+    near = sum(int((np.delete(_segment_distance(xy, xy[u], xy[v]), [u, v]) < 0.3).sum()) for u, v in edges)
+    gaps = np.linalg.norm(xy[:, None] - xy[None], axis=2)[np.triu_indices(len(xy), 1)]
+
+    def side(p, q, r):
+        return np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
+
+    crossings = sum(1 for k, (a, b) in enumerate(edges) for c, d in edges[k + 1:] if not {a, b} & {c, d}
+                    and side(xy[a], xy[b], xy[c]) * side(xy[a], xy[b], xy[d]) < 0
+                    and side(xy[c], xy[d], xy[a]) * side(xy[c], xy[d], xy[b]) < 0)
+    return near, int((gaps < 0.6).sum()), crossings
+
+
+def _unit_layout(graph: nx.Graph, tries: int = 4, largest: int = 30) -> dict:
+    """Positions of a connected graph with mean edge length 1, centred, long side horizontal.
+
+    Kamada-Kawai from its default start; while the layout has faults (`_layout_faults`), again
+    from tries - 1 fixed-seed spring layouts and then a circle (only for up to `largest` nodes:
+    a larger graph has faults anyway). The first layout with the fewest faults wins.
+    """
+    nodes = list(graph)
+    if len(nodes) == 1:
+        return {nodes[0]: np.zeros(2)}
+    layouts = [lambda: nx.kamada_kawai_layout(graph)]
+    if len(nodes) <= largest:
+        layouts += [lambda seed=seed: nx.kamada_kawai_layout(graph, pos=nx.spring_layout(graph, seed=seed))
+                    for seed in range(tries - 1)] + [lambda: nx.circular_layout(graph)]
+    best, best_faults = None, None
+    for layout in layouts:
+        pos = layout()
+        xy = np.array([pos[n] for n in nodes])
+        xy -= xy.mean(axis=0)
+        xy /= np.mean([np.linalg.norm(pos[u] - pos[v]) for u, v in graph.edges])
+        _, vectors = np.linalg.eigh(xy.T @ xy)  # principal axes, the longer one last
+        xy = xy @ vectors[:, ::-1]
+        faults = _layout_faults(graph, dict(zip(nodes, xy)))
+        if best_faults is None or faults < best_faults:
+            best, best_faults = dict(zip(nodes, xy)), faults
+        if faults == (0, 0, 0):
+            break
+    return best
+
+
+def _component_layout(graph: nx.Graph, margin: float = 0.45, gap: float = 0.7) -> tuple[dict, np.ndarray]:
+    """Each connected component laid out on its own (`_unit_layout`, unit mean edge length) in
+    its own cell, cells packed in rows (largest component first, rows centred), margin around each
+    component's nodes and gap between cells, so components never read as one. Returns the
+    positions and the extent (width, height)."""
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
+    cells = []
     for nodes in components:
-        size = 0.55 * len(nodes) ** 0.75 if len(nodes) > 1 else 0.3
-        local = nx.kamada_kawai_layout(_ordered_subgraph(graph, nodes), scale=size) if len(nodes) > 1 else {nodes[0]: np.zeros(2)}
-        if x > 0 and x + 2 * size > row_width:
-            x, y, row_height = 0.0, y - row_height - 0.8, 0.0
-        for node, (px, py) in local.items():
-            pos[node] = np.array([x + size + px, y - size + py])
-        x, row_height = x + 2 * size + 0.8, max(row_height, 2 * size)
-    return pos
+        local = _unit_layout(_ordered_subgraph(graph, nodes))
+        xy = np.array(list(local.values()))
+        low, size = xy.min(axis=0) - margin, np.ptp(xy, axis=0) + 2 * margin
+        cells.append(({n: p - low for n, p in local.items()}, size))
+    if not cells:
+        return {}, np.zeros(2)
+    width = max(max(size[0] for _, size in cells), 1.3 * sum(size.prod() for _, size in cells) ** 0.5)
+    rows, row = [], []
+    for cell in cells:
+        if row and sum(size[0] + gap for _, size in row) + cell[1][0] > width:
+            rows.append(row)
+            row = []
+        row.append(cell)
+    rows.append(row)
+    pos, top = {}, 0.0
+    for row in rows:
+        height = max(size[1] for _, size in row)
+        x = (width - sum(size[0] for _, size in row) - gap * (len(row) - 1)) / 2
+        for local, size in row:
+            for node, p in local.items():
+                pos[node] = p + [x, top - height + (height - size[1]) / 2]
+            x += size[0] + gap
+        top -= height + gap
+    return pos, np.array([width, -top - gap])
 
 
 def network(graph: nx.Graph, ax: Axes | None = None) -> Axes:
-    """A co-occurrence network: node size by count, edge width by weight.
+    """A co-occurrence network: node area by count, edge width by weight, each word's label beside
+    its node.
 
-    Words without an edge are left out of the drawing. Each connected component is laid out
-    on its own (Kamada-Kawai, deterministic) and the components are set side by side, largest first.
+    Each connected component is laid out on its own in its own cell (`_component_layout`), so
+    components stay apart; labels are set by `place_labels` off the nodes, edges and each other.
+    Words without an edge are not drawn: a note under the figure says how many there are.
     """
+    isolated = sum(1 for n in graph if graph.degree(n) == 0)
+    threshold = graph.graph.get("min_count")
     graph = _ordered_subgraph(graph, [n for n in graph if graph.degree(n) > 0])
-    pos = _component_layout(graph)
-    xy = np.array(list(pos.values())) if pos else np.zeros((1, 2))
-    extent = np.ptp(xy, axis=0) + 1.2  # in layout units; about an inch each, less for a large graph
-    inches = min(1.0, 12 / extent[0], 12 / extent[1])
-    ax = _axes(ax, (float(max(extent[0] * inches, 4)), float(max(extent[1] * inches, 3))))
+    pos, extent = _component_layout(graph)
+    unit = min(1.1, 13 / max(extent[0], 1), 13 / max(extent[1], 1))  # inches per unit edge length
+    if ax is None:
+        ax = plt.figure(figsize=tuple(np.maximum(extent * unit, (4, 1)))).add_axes((0, 0, 1, 1))
     ax.set_aspect("equal")
-    counts = np.array([graph.nodes[n].get("count", 1) for n in graph])
-    weights = np.array([graph.edges[e].get("weight", 1) for e in graph.edges])
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=0.5 + 4 * weights / max(weights.max(initial=1), 1),
-                           edge_color="#9e9e9e", alpha=0.7)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=300 + 1200 * counts / max(counts.max(initial=1), 1),
-                           node_color="#e3eef8", edgecolors=PALETTE[0], linewidths=0.8)
-    for node, (x, y) in pos.items():
-        ax.text(x, y, node, ha="center", va="center", fontsize=11)
+    ax.set_xlim(0, max(extent[0], 1e-9))
+    ax.set_ylim(-max(extent[1], 1e-9), 0)
     ax.set_axis_off()
-    ax.margins(0.08)
+    nodes = list(graph)
+    xy = np.array([pos[n] for n in nodes]).reshape(-1, 2)
+    counts = np.array([graph.nodes[n].get("count", 1) for n in nodes])
+    weights = np.array([graph.edges[e].get("weight", 1) for e in graph.edges])
+    areas = 100 + 600 * counts / max(counts.max(initial=1), 1)  # points squared
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=0.5 + 4 * weights / max(weights.max(initial=1), 1),
+                           edge_color="#9e9e9e", alpha=0.7, node_size=0)
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=areas, node_color="#e3eef8", edgecolors=PALETTE[0],
+                           linewidths=0.8)
+    ax.apply_aspect()
+    segments = ax.transData.transform(np.array([[pos[u], pos[v]] for u, v in graph.edges]).reshape(-1, 2))
+    place_labels(ax, xy, nodes, start=np.sqrt(areas) / 2 + 1, directions=BELOW_FIRST,
+                 segments=segments.reshape(-1, 4), steps=(0, 4, 9, 15, 22, 30), fontsize=10)
+    if isolated:
+        why = f"与任何词的共现都不到 {threshold} 次" if threshold else "没有边"
+        note = f"{'另有 ' if nodes else ''}{isolated} 个词{why}，未画出"
+        ax.annotate(note, (0.5, 0), xycoords="axes fraction", xytext=(0, -4), textcoords="offset points",
+                    ha="center", va="top", fontsize=10, color="#555555")
     return ax
 
 
