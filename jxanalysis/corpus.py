@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import arguments, parallel
@@ -101,9 +102,12 @@ def analyze(path: str | Path, data: bytes | None = None, phrases: bool = False) 
 def paragraph_tokens(report: Report) -> list[str]:
     """Each paragraph's content tokens joined by spaces (the shared tokens: no second cut)."""
     tokens = report_tokens(report)
-    kept = tokens[tokens["keep"] & (tokens["paragraph"] >= 0)]
-    joined = kept.groupby("paragraph")["word"].agg(" ".join)
-    return [joined.get(i, "") for i in range(len(report.paragraphs))]
+    paragraph = tokens["paragraph"].to_numpy()
+    kept = tokens["keep"].to_numpy() & (paragraph >= 0)
+    words = tokens["word"].to_numpy()[kept].tolist()
+    # tokens are in reading order: each paragraph's words are one slice
+    bounds = np.searchsorted(paragraph[kept], np.arange(len(report.paragraphs) + 1)).tolist()
+    return [" ".join(words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 def _cache_key(folder: Path, sha: str, phrases: bool = False) -> tuple[Path, str]:
