@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 
 import cn2an
 import numpy as np
@@ -81,10 +82,13 @@ _EXCLUDED = re.compile(
 )
 _MAY_EXCLUDE = re.compile(r'[“"《「@]|https?://|www\.|^\s*\d')  # what every match of _EXCLUDED holds
 _PERIOD = re.compile(
+    r"(?=[预全前上下一二三四\d])"  # the first character a period can have: twice as fast
     r"(?:预计)?(?:全年|前三季度|上半年|下半年|[一二三四]季度|前\d{1,2}个月|\d{1,2}[-—~至]\d{1,2}月"
     r"|(?<![比较])(?:19|20)\d{2}年(?:末|底|上半年|前三季度)?)|预计"
 )
 _CLAUSE_END = ",;:。!?"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+_LIST_MARK = re.compile("、")
 
 # scope (see _scope): cues in the words before a number
 _FORECAST = re.compile(r"预计")
@@ -149,7 +153,7 @@ def reload_grammar() -> None:
 
     The change lasts for the session. Change verbs (GROWTH_VERBS, FALL_VERBS) also end subjects.
     """
-    global _QUANTITY, _GROWTH, _TRAILING_SET, _TRAILING_LENGTHS, _DONE, _NOUN_STOPS, _NOUN_STOP
+    global _QUANTITY, _GROWTH, _GROWTH_SPAN, _TRAILING_SET, _TRAILING_LENGTHS, _DONE, _NOUN_STOPS, _NOUN_STOP, _ACTIONS_BY_FIRST
     unit = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
     _QUANTITY = re.compile(
         rf"(?=[\d超突接将约近逾{_CN_DIGITS}\-−])"  # the first character a quantity can have: 3 times faster
@@ -161,10 +165,15 @@ def reload_grammar() -> None:
     )
     verbs = tuple(GROWTH_VERBS) + tuple(FALL_VERBS)
     _GROWTH = re.compile(rf"(?:(?:{'|'.join(verbs)})(?:了)?|增速|增幅|涨幅|降幅)(?:为|达到|达|是|完成|控制在|保持在|稳定在)?$")
+    # the longest match of _GROWTH (+1: $ also matches before a final newline): only a segment's end is searched
+    _GROWTH_SPAN = max(map(len, (*verbs, "增速"))) + len("了") + len("控制在") + 1
     trailing = frozenset(TRAILING) | frozenset(verbs)
     _TRAILING_SET = trailing
     _TRAILING_LENGTHS = sorted({len(w) for w in trailing}, reverse=True)
     _DONE = re.compile("|".join(ACTIONS + _DONE_MORE))
+    _ACTIONS_BY_FIRST = {}
+    for action in ACTIONS:
+        _ACTIONS_BY_FIRST.setdefault(action[0], []).append(action)
     _NOUN_STOPS = tuple(ACTIONS) + tuple(sorted((w for w in trailing if len(w) > 1), key=lambda w: (-len(w), w))) \
         + _NOUN_STOPS_MORE
     _NOUN_STOP = re.compile("|".join(map(re.escape, _NOUN_STOPS)))
@@ -199,7 +208,8 @@ _NFKC_TABLE = _NFKC()
 def _normalise(text: str) -> tuple[str, Sequence[int]]:
     """NFKC form of text (character by character) without thousands separators (1,192.3 -> 1192.3),
     and for each of its characters the index of the original character."""
-    separators = {m.start() + i for m in _THOUSANDS.finditer(text) for i, ch in enumerate(m.group()) if ch == ","}
+    separators = {m.start() + i for m in _THOUSANDS.finditer(text) for i, ch in enumerate(m.group()) if ch == ","} \
+        if "," in text else set()
     kept: Sequence[int] = [i for i in range(len(text)) if i not in separators] if separators else range(len(text))
     if separators:
         text = "".join(text[i] for i in kept)
@@ -213,17 +223,22 @@ def _normalise(text: str) -> tuple[str, Sequence[int]]:
 
 
 # A sentence without a digit, 万, 亿, 倍, 第 or 首 (in NFKC form) holds no quantity and no rank.
-_MAY_COUNT = re.compile(r"[\d万亿倍第首]")
+_COUNTING_HAN = "万亿倍第首"
+_MAY_COUNT = re.compile(rf"[\d{_COUNTING_HAN}]")
 _COUNTING: dict[str, bool] = {}  # character -> its NFKC form holds one of _MAY_COUNT's characters
 
 
 def _may_count(text: str) -> re.Pattern:
-    """A pattern that finds, before normalising, the characters of text whose NFKC form _MAY_COUNT finds."""
-    codes = np.unique(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
-    chars = set(map(chr, codes.tolist()))  # set(text) makes a string of every character: 4 times slower
+    """A pattern that finds, before normalising, the characters of text whose NFKC form _MAY_COUNT finds.
+
+    A Chinese character (U+4E00-U+9FFF) is its own NFKC form, so of those only _COUNTING_HAN
+    count: only the other characters of text (a few dozen) are looked at one by one."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    others = np.unique(codes[codes - 0x4E00 > 0x9FFF - 0x4E00])  # set(text) would be 8 times slower
+    chars = set(map(chr, others.tolist()))
     for ch in chars.difference(_COUNTING):
         _COUNTING[ch] = bool(_MAY_COUNT.search(_NFKC_TABLE[ord(ch)]))
-    return _counting_pattern(frozenset(compress(chars, map(_COUNTING.__getitem__, chars))))
+    return _counting_pattern(frozenset(compress(chars, map(_COUNTING.__getitem__, chars))) | frozenset(_COUNTING_HAN))
 
 
 @lru_cache(maxsize=64)
@@ -290,9 +305,20 @@ def _strip_leading(text: str) -> str:
     return text
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_BASE = re.compile(r"是.*的?")
+_OPEN_END = re.compile(r"[等和与及]$")
+
+
 def _clean(phrase: str) -> str:
     """A phrase without its parenthesis, openers and trailing link words."""
-    return _strip_leading(_strip_trailing(re.sub(r"\([^()]*\)", "", phrase).strip().lstrip("、")))
+    return _strip_leading(_strip_trailing(_PARENTHESIS.sub("", phrase).strip().lstrip("、")))
+
+
+def _last_action(text: str) -> tuple[int, str]:
+    """(offset, word) of the ACTIONS word that occurs last in text, (-1, "") when none does."""
+    candidates = (v for c in _ACTIONS_BY_FIRST.keys() & set(text) for v in _ACTIONS_BY_FIRST[c] if v in text)
+    return max(((text.rfind(v), v) for v in candidates), default=(-1, ""))
 
 
 def _subject(segment: str, noun_after: str) -> str:
@@ -300,11 +326,11 @@ def _subject(segment: str, noun_after: str) -> str:
     or the noun after it when the words before end with a verb or 等 (有效化解|103件|信访积案).
     noun_after keeps a leading 的 (183万人次|的历史性突破): such a noun is a fallback only."""
     text = _clean(segment)
-    if re.fullmatch(r"是.*的?", text):
+    if _BASE.fullmatch(text):
         return ""  # 是2010年的2.7倍: the base of a comparison, not a subject
-    if not text or re.search(r"[等和与及]$", text):
+    if not text or _OPEN_END.search(text):
         return noun_after.lstrip("的")
-    verb = max(((text.rfind(v), v) for v in ACTIONS if v in text), default=(-1, ""))
+    verb = _last_action(text)
     rest = _strip_leading(text[verb[0] + len(verb[1]):]) if verb[1] else text
     if len(rest) >= 3 or not verb[1]:
         return rest
@@ -337,15 +363,41 @@ def _shared_subjects(phrase: str) -> list[str]:
     return [p + tail for p in parts[:-1]] + [last]
 
 
-def _clause_start(s: str, pos: int, delimiters: str) -> int:
-    """Index just after the last delimiter before pos."""
-    return max(map(s.rfind, delimiters, repeat(0, len(delimiters)), repeat(pos, len(delimiters))), default=-1) + 1
+def _ends(pattern: re.Pattern, s: str) -> list[int]:
+    """The offsets just after each match of pattern (a clause or list mark) in s, in order."""
+    return [m.end() for m in pattern.finditer(s)]
 
 
-def _scope(s: str, start: int, clause: int, kind: str, part_kind: str, five_year: bool) -> str:
-    """What a number at s[start] is: result, target, multi-year or forecast (see extract_indicators)."""
-    before, in_clause = s[:start], s[clause:start]
-    clause_text = s[clause: min((s.find(d, start) for d in _CLAUSE_END if s.find(d, start) >= 0), default=len(s))]
+def _after_last(ends: list[int], pos: int) -> int:
+    """Index just after the last mark before pos (ends: from _ends), 0 when none."""
+    k = bisect_right(ends, pos)
+    return ends[k - 1] if k else 0
+
+
+def _next_mark(ends: list[int], pos: int, default: int) -> int:
+    """Index of the first mark at or after pos (ends: from _ends), default when none."""
+    k = bisect_left(ends, pos + 1)
+    return ends[k] - 1 if k < len(ends) else default
+
+
+def _period(s: str, periods: list[re.Match], pos: int) -> str:
+    """The last period expression before s[pos] (what _PERIOD.finditer(s, 0, pos) finds last),
+    from periods, the matches of _PERIOD in all of s."""
+    period = ""
+    for found in periods:
+        if found.end() > pos:
+            if found.start() < pos:  # the number cuts this one short: read the text before it alone
+                for found in _PERIOD.finditer(s, 0, pos):
+                    period = found.group()
+            break
+        period = found.group()
+    return period
+
+
+def _scope(s: str, start: int, clause: int, clause_end: int, kind: str, part_kind: str, five_year: bool) -> str:
+    """What a number at s[start] is, in the clause s[clause:clause_end]: result, target, multi-year
+    or forecast (see extract_indicators)."""
+    before, in_clause, clause_text = s[:start], s[clause:start], s[clause:clause_end]
     multi = bool(_MULTI_CLAUSE.search(in_clause) or _MULTI_SENTENCE.search(before) or _FROM_TO.search(clause_text))
     if part_kind in ("plan", "appendix"):
         return "target"
@@ -369,15 +421,19 @@ def _sentence_rows(sentence: str, part_kind: str = "", five_year: bool = False) 
     rows: list[dict] = []
     if not _MAY_COUNT.search(s):
         return rows
+    quantities = _quantities(s)
+    if not quantities:
+        return rows
+    clause_ends, list_ends, periods = _ends(_CLAUSE_MARK, s), _ends(_LIST_MARK, s), list(_PERIOD.finditer(s))
     previous_end, previous_subject, shared, shared_index = 0, "", [], 0
     since_rank: list[str] = []
-    for q in _quantities(s):
-        clause = _clause_start(s, q.start, _CLAUSE_END)
-        start = max(_clause_start(s, q.start, _CLAUSE_END + "、"), previous_end if previous_end > clause else 0)
+    for q in quantities:
+        clause = _after_last(clause_ends, q.start)
+        start = max(clause, _after_last(list_ends, q.start), previous_end if previous_end > clause else 0)
         segment = s[start:q.start]
         kind, sign = q.kind, 1
         if q.kind != "rank":
-            verb = _GROWTH.search(segment)
+            verb = _GROWTH.search(segment, max(0, len(segment) - _GROWTH_SPAN))
             kind = "growth" if verb and q.unit in RATE_UNITS or q.unit == "百分点" else \
                 "ratio" if q.unit in RATE_UNITS else "amount"
             sign = -1 if verb and verb.group().startswith(FALL_VERBS) else 1
@@ -405,13 +461,12 @@ def _sentence_rows(sentence: str, part_kind: str = "", five_year: bool = False) 
                 subject = re.sub(r"^新(?:增|登记|建|设)?", "", previous_subject) + subject
             elif subject in PRONOUNS or not subject:
                 subject = previous_subject  # 国内生产总值增长6.6%，总量突破90万亿元
-        period = ""
-        for found in _PERIOD.finditer(s, 0, q.start):  # the last one counts
-            period = found.group()
+        clause_end = _next_mark(clause_ends, q.start, len(s))
         rows.append({
             "subject": subject, "value": sign * q.value, "unit": q.unit, "kind": kind,
             "approx": q.approx, "raw": sentence[origin[q.start]: origin[q.end - 1] + 1],
-            "period": period, "scope": _scope(s, q.start, clause, kind, part_kind, five_year),
+            "period": _period(s, periods, q.start),
+            "scope": _scope(s, q.start, clause, clause_end, kind, part_kind, five_year),
             "sentence": sentence, "_kind": q.kind,
         })
         since_rank = [] if q.kind == "rank" else since_rank + [subject]
