@@ -114,6 +114,9 @@ class _KeywordIndex:
         for word in sorted(words):
             for cut in range(1, len(word)):
                 self.beginning.setdefault(word[:cut], []).append(word)
+        # the keywords that can overlap themselves (a border: 哈哈 twice in 哈哈哈); no other has two
+        # occurrences closer than its length
+        self.overlapping = frozenset(w for w in words if any(w[:k] == w[-k:] for k in range(1, len(w))))
         self._inside: dict[str, list[tuple[int, str]]] = {}
         self.entry = Memo(self._entry)  # token -> (inside(token), keywords it begins), or () for neither
 
@@ -158,16 +161,15 @@ class Segmented:
         index = _index(words)
         found: dict[str, list[int]] = {}
         entries = list(map(index.entry.__getitem__, self.words))
-        for i in compress(range(len(entries)), entries):  # only the tokens that hold or begin a keyword
-            inside, beginning = entries[i]
-            start = self.starts[i]
+        # only the tokens that hold or begin a keyword; each word's starts come in order
+        for start, (inside, beginning) in compress(zip(self.starts, entries), entries):
             for offset, word in inside:
                 found.setdefault(word, []).append(start + offset)
             for word in beginning:
                 if self.text.startswith(word, start):
                     found.setdefault(word, []).append(start)
-        for word, starts in found.items():
-            starts.sort()
+        for word in index.overlapping.intersection(found):
+            starts = found[word]
             kept = [starts[0]]
             for start in starts[1:]:
                 if start >= kept[-1] + len(word):
@@ -294,8 +296,10 @@ def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     themes = _as_lexicon(lexicon, load_themes)
     ids = [t.id for t in themes]
     n_tokens, found = _paragraph_finds(report, themes)
-    shares = np.array([[v / n if n else 0.0 for v, n in zip(_weighted_column(t, found[t.id], len(n_tokens)), n_tokens)]
-                       for t in themes], dtype=float).reshape(len(themes), len(n_tokens))
+    weighted = np.array([_weighted_column(t, found[t.id], len(n_tokens)) for t in themes],
+                        dtype=float).reshape(len(themes), len(n_tokens))
+    tokens = np.asarray(n_tokens, dtype=float)
+    shares = np.divide(weighted, tokens, out=np.zeros_like(weighted), where=tokens > 0)
     columns = {c: report.paragraphs[c] for c in PARAGRAPH_POSITION}  # Series: their dtypes kept
     columns["tokens"] = np.asarray(n_tokens, dtype=np.int64)
     columns.update(zip(ids, shares))
