@@ -98,19 +98,19 @@ def _pos_tags(lexicon: bool) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _dictionary_tag(lexicon: bool) -> Memo:
-    """The dictionary tag of each word met so far ("x" when none): a small table in front of the large one."""
+def _corrected(lexicon: bool) -> Memo:
+    """word_tag of each word met so far, with its dictionary tag ("x" when none) and no report's
+    places: a small table in front of the large one, looked up in C by map()."""
     table = pos_tags(lexicon)
-    return Memo(lambda word: table.get(word, "x"))
-
-
-#: word_tag without the report's places (its first rule), for each (word, dictionary tag) met
-_CORRECTED = Memo(lambda pair: word_tag(*pair))
+    return Memo(lambda word: word_tag(word, table.get(word, "x")))
 
 
 def corrected_tags(words: list[str], lexicon: bool = True, places: frozenset[str] = frozenset(),
                    phrases: tuple[str, ...] = ()) -> list[str]:
     """The tag `word_tag` gives each word: its dictionary tag ("x" when none), corrected; a
     phrase added to the report's tokenizer (a discovered name) is nz, unless it is a place."""
-    tags = _dictionary_tag(bool(lexicon))
-    return ["ns" if w in places else "nz" if w in phrases else _CORRECTED[w, tags[w]] for w in words]
+    tags = list(map(_corrected(bool(lexicon)).__getitem__, words))
+    if not places and not phrases:
+        return tags
+    own = {**dict.fromkeys(phrases, "nz"), **dict.fromkeys(places, "ns")}
+    return list(map(own.get, words, tags))  # the report's own words first, else the corrected tag
