@@ -37,7 +37,7 @@ import cn2an
 import numpy as np
 import pandas as pd
 
-from .patterns import EMAIL, HAN, PLAN_PERIOD, URL
+from .patterns import EMAIL, HAN, HAN_CHAR, PLAN_PERIOD, URL
 from .report import Report, split_sentences
 
 COLUMNS = ["subject", "value", "unit", "kind", "approx", "raw", "period", "scope", "sentence"]
@@ -249,6 +249,8 @@ def _counting_pattern(chars: frozenset[str]) -> re.Pattern:
 def _number(number: str, magnitude: str | None = None) -> float:
     """The value of a number in digits or Chinese numerals with its magnitude: ("1.1", "万") -> 11000.0."""
     if number[0].isdigit():
+        if not magnitude:
+            return float(number)  # the same float as float(Decimal(number))
         value = Decimal(number)
     else:
         value = Decimal(cn2an.cn2an("一" + number if number[0] in "十百千" else number, "smart"))
@@ -260,18 +262,19 @@ def _quantities(s: str) -> list[_Match]:
     excluded = [m.span() for m in _EXCLUDED.finditer(s)] if _MAY_EXCLUDE.search(s) else []
     found = []
     for m in _QUANTITY.finditer(s):
-        age_qualifier = m.group("unit") == "岁" and re.match(f"[{HAN}]", s[m.end():])
-        if age_qualifier or s.startswith("个月", m.end("unit") - 1):
+        g = m.groupdict()
+        if g["unit"] == "岁" and HAN_CHAR.match(s, m.end()) or s.startswith("个月", m.end("unit") - 1):
             continue  # 65岁以上老年人 is a qualifier, 6个月 a duration: neither is a measure
-        approx = any(m.group("pre", "some", "some2", "post"))
+        approx = bool(g["pre"] or g["some"] or g["some2"] or g["post"])
         try:
-            value = _number(m.group("num") or m.group("cn"), m.group("mag")) * (-1 if m.group("sign") else 1)
+            value = _number(g["num"] or g["cn"], g["mag"]) * (-1 if g["sign"] else 1)
         except ValueError:  # Chinese numerals that do not form a number (一三十万) are not a quantity
             continue
-        unit = UNITS[m.group("unit")] + (m.group("per") or "")
+        unit = UNITS[g["unit"]] + (g["per"] or "")
         found.append(_Match(m.start(), m.end(), value, unit, "", approx))
-    for m in _BARE.finditer(s):  # 1409万、1305万人次: the first takes the unit of the second
-        after = next((q for q in found if q.start == m.end() + 1), None)
+    by_start = {q.start: q for q in found}
+    for m in _BARE.finditer(s) if found else ():  # 1409万、1305万人次: the first takes the unit of the second
+        after = by_start.get(m.end() + 1)
         if after is not None:
             found.append(_Match(m.start(), m.end(), _number(m.group("num"), m.group("mag")), after.unit, "", False))
     for m in _RANK.finditer(s):

@@ -83,8 +83,9 @@ def _report_frequencies(report: Report) -> pd.DataFrame:
     counts = np.bincount(codes)
     first = np.unique(codes, return_index=True)[1]  # a word's tag at its first occurrence
     tags = tokens["pos"].to_numpy()[keep][first]
-    # most frequent first, ties by word: sort by word, then (stable) by count
-    order = sorted(sorted(range(len(words)), key=words.__getitem__), key=counts.__getitem__, reverse=True)
+    # most frequent first, ties by word: sort by word, then (stable) by count (keys from lists: fast)
+    by_word, by_count = words.tolist(), counts.tolist()
+    order = sorted(sorted(range(len(by_word)), key=by_word.__getitem__), key=by_count.__getitem__, reverse=True)
     return pd.DataFrame({"word": words[order], "count": counts[order], "share": counts[order] / counts.sum(),
                          "pos": tags[order]})
 
