@@ -24,12 +24,13 @@ import hashlib
 import json
 import os
 import random
+import re
 import tempfile
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -92,6 +93,32 @@ def _terms(items: Iterable, where: str) -> tuple[str, ...]:
     return terms
 
 
+# A token's kind (_kind), one bit each: a word token, a content token (a word token jx.tokenize
+# keeps), the first token of a term. A report's tokens become one byte each: counted in C.
+WORD, CONTENT, FIRST = 1, 2, 4
+_BEGINS = re.compile(b"[\x04-\x07]")  # a kind with the FIRST bit
+
+
+def _is_word(token: str) -> bool:
+    """A word token: it holds a letter, digit or Chinese character."""
+    return any(c.isalnum() for c in token)
+
+
+_word = Memo(_is_word)
+
+
+def _kind(first: frozenset[str], token: str) -> int:
+    """The WORD, CONTENT and FIRST bits of a token, for a dictionary whose terms begin with `first`."""
+    return _word[token] * WORD | content[token] * CONTENT | (token in first) * FIRST
+
+
+@lru_cache(maxsize=8)
+def _kinds(first: frozenset[str]) -> Memo:
+    """The kind of each token met so far, for a dictionary whose terms begin with `first`
+    (kept by the process: a worker reuses it from one report to the next)."""
+    return Memo(partial(_kind, first))
+
+
 @dataclass(frozen=True)
 class _Matcher:
     """Each term's token sequence, indexed by its first token, longest term first."""
@@ -108,10 +135,11 @@ class _Matcher:
                 first.setdefault(sequence[0], []).append((sequence, term))
         return cls(tuple(terms), first)
 
-    def hits(self, words: list[str]) -> list[tuple[int, int, str]]:
-        """(token index, number of tokens, term) of each hit, left to right, longest first, no overlaps."""
+    def hits(self, words: list[str], kinds: bytes) -> list[tuple[int, int, str]]:
+        """(token index, number of tokens, term) of each hit, left to right, longest first, no
+        overlaps; kinds: each word's kind, as bytes."""
         found, after = [], 0
-        for i in compress(range(len(words)), map(self.first.__contains__, words)):
+        for i in (m.start() for m in _BEGINS.finditer(kinds)):  # the tokens that begin a term
             if i < after:
                 continue
             for sequence, term in self.first[words[i]]:
@@ -137,19 +165,16 @@ def _words(report: Report) -> list[str]:
     return segment(report.text, phrases=report.phrases)
 
 
-def _is_word(token: str) -> bool:
-    """A word token: it holds a letter, digit or Chinese character."""
-    return any(c.isalnum() for c in token)
-
-
-_word = Memo(_is_word)
+def _tally(kinds: bytes, bit: int) -> int:
+    """How many tokens have this bit in their kind (bytes.count runs in C)."""
+    return sum(kinds.count(kind) for kind in range(8) if kind & bit)  # the 8 kinds: 3 bits
 
 
 def _count(report: Report, matcher: _Matcher, file: str) -> dict:
     """The panel row, the hits per term and every hit's context of one report."""
     words = _words(report)
-    counts = Counter(words)
-    hits = matcher.hits(words)
+    kinds = bytes(map(_kinds(frozenset(matcher.first)).__getitem__, words))  # looked up in C
+    hits = matcher.hits(words, kinds)
     text = "".join(words) if hits else ""
     contexts, line, counted, start, done = [], 0, 0, 0, 0
     for i, n, term in hits:  # left to right: offsets and line numbers count on from the previous hit
@@ -163,8 +188,8 @@ def _count(report: Report, matcher: _Matcher, file: str) -> dict:
     year = report.year
     row = {
         "file": file, "place": report.place, "level": report.level, "year": year,
-        "tokens": sum(compress(counts.values(), map(_word.__getitem__, counts))),  # loops in C
-        "content_tokens": sum(compress(counts.values(), map(content.__getitem__, counts))),
+        "tokens": _tally(kinds, WORD),
+        "content_tokens": _tally(kinds, CONTENT),
         "hits": len(hits),
     }
     return {"row": row, "per_term": dict(Counter(term for _, _, term in hits)), "contexts": contexts}
