@@ -65,9 +65,10 @@ _INNER_SPACE = re.compile(rf"[{SPACE}]+")
 _BREAK_AFTER = "。！？：；!?:"  # in the one-line layout, a space after these ends a paragraph
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-# A half-width mark with a Chinese character (or Chinese punctuation) on one side.
+# A half-width mark with a Chinese character (or Chinese punctuation) on one side (with a lookahead
+# on the first character, like the patterns above).
 _CJK_SIDE = rf"[{HAN}“”‘’、，。：；！？（）《》]"
-_PUNCT = re.compile(rf"(?<={_CJK_SIDE})\s*([,:;!?()])|([,:;!?()])(?=\s*{_CJK_SIDE})")
+_PUNCT = re.compile(rf"(?=[\s,:;!?()])(?:(?<={_CJK_SIDE})\s*([,:;!?()])|([,:;!?()])(?=\s*{_CJK_SIDE}))")
 _HALF_MARK = re.compile(r"[,:;!?()]")
 _LAYOUT_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 
@@ -212,13 +213,18 @@ def _is_heading(text: str) -> bool:
     return bool(PART_HEADING.match(text) or NUMBERED_SECTION.match(text) or APPENDIX_HEADING.match(text))
 
 
+def _ends_open(text: str) -> bool:
+    """The line ends inside a phrase (_ENDS_OPEN), searched for at its end only ($: the end or a final newline)."""
+    return _ENDS_OPEN.search(text, max(0, len(text) - 2)) is not None
+
+
 def join_broken_lines(lines: list[Line]) -> list[Line]:
     """Re-join lines the page broke inside a phrase (PM / 2.5 / 年平均浓度)."""
     out: list[Line] = []
     after_number = False
     for line in lines:
         bare = bool(_BARE_NUMBER.match(line.text))
-        if out and (bare or after_number or _ENDS_OPEN.search(out[-1].text) or _STARTS_CLOSED.search(line.text)):
+        if out and (bare or after_number or _ends_open(out[-1].text) or _STARTS_CLOSED.search(line.text)):
             out[-1].text += line.text
         else:
             out.append(Line(line.text, line.offset, line.indent))
