@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -162,10 +162,24 @@ def split_lines(raw: str, audit: Audit | None = None) -> list[Line]:
     blank = len(_BLANK_AFTER_TEXT.findall(raw))
     soft = blank >= 20 and blank >= 2 * len(re.findall(r"\S\n[ \t\u3000]*\S", raw))
     lines, pos, indent = [], 0, False
-    for brk in (_BLANK_LINE if soft else _PARA_BREAK).finditer(raw):
-        lines += _pieces(raw, pos, brk.start(), soft, indent)
-        pos, indent = brk.end(), brk.group()[-1] in _SPACE
+    for start, end, space in _breaks(raw, soft):
+        lines += _pieces(raw, pos, start, soft, indent)
+        pos, indent = end, space
     return lines + _pieces(raw, pos, len(raw), soft, indent)
+
+
+def _breaks(raw: str, soft: bool) -> Iterator[tuple[int, int, bool]]:
+    """The paragraph breaks of raw: start, end, and whether the break ends with a space (the next
+    line is indented). Text with no tab and no full-width or no-break space, read without soft
+    line ends, breaks at each line end: found by str.find, ten times faster than the pattern."""
+    if soft or "\t" in raw or "\u3000" in raw or "\u00a0" in raw:
+        for brk in (_BLANK_LINE if soft else _PARA_BREAK).finditer(raw):
+            yield brk.start(), brk.end(), brk.group()[-1] in _SPACE
+        return
+    at = raw.find("\n")
+    while at >= 0:
+        yield at, at + 1, False
+        at = raw.find("\n", at + 1)
 
 
 def _printed(text: str) -> int:
