@@ -215,9 +215,10 @@ class Report:
             pieces.append(sentences)
         if not rows:  # every column of no rows has the object dtype
             frame = pd.DataFrame([], columns=PARAGRAPH_POSITION[1:] + ["text"])
+            frame.insert(0, "paragraph", range(0))
         else:  # built from columns: faster than from one dict per row
-            frame = pd.DataFrame(dict(zip(PARAGRAPH_POSITION[1:] + ["text"], map(list, zip(*rows)))))
-        frame.insert(0, "paragraph", range(len(frame)))
+            frame = pd.DataFrame({"paragraph": np.arange(len(rows)),
+                                  **dict(zip(PARAGRAPH_POSITION[1:] + ["text"], map(list, zip(*rows))))})
         self.__dict__[_SENTENCES_KEY] = pieces
         return frame
 
@@ -229,12 +230,12 @@ class Report:
         texts = [sentence for sentences in pieces for sentence in sentences]
         if not texts:  # every column of no rows has the object dtype
             frame = pd.DataFrame([], columns=PARAGRAPH_POSITION + ["text"])
-        else:  # each paragraph's position repeated for its sentences
-            counts = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-            frame = pd.DataFrame({c: np.repeat(paragraphs[c].to_numpy(), counts) for c in PARAGRAPH_POSITION})
-            frame["text"] = texts
-        frame.insert(len(PARAGRAPH_POSITION), "sentence_id", range(len(frame)))
-        return frame
+            frame.insert(len(PARAGRAPH_POSITION), "sentence_id", range(0))
+            return frame
+        # each paragraph's position repeated for its sentences (taken from the arrays: dtypes kept)
+        of_paragraph = np.repeat(np.arange(len(pieces)), np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+        return pd.DataFrame({**{c: paragraphs[c].array.take(of_paragraph) for c in PARAGRAPH_POSITION},
+                             "sentence_id": np.arange(len(texts)), "text": texts})
 
     @property
     def parts(self) -> list[str]:

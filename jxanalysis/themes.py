@@ -300,7 +300,7 @@ def theme_scores(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
                         dtype=float).reshape(len(themes), len(n_tokens))
     tokens = np.asarray(n_tokens, dtype=float)
     shares = np.divide(weighted, tokens, out=np.zeros_like(weighted), where=tokens > 0)
-    columns = {c: report.paragraphs[c] for c in PARAGRAPH_POSITION}  # Series: their dtypes kept
+    columns = {c: report.paragraphs[c].array for c in PARAGRAPH_POSITION}  # arrays: their dtypes kept
     columns["tokens"] = np.asarray(n_tokens, dtype=np.int64)
     columns.update(zip(ids, shares))
     columns["top_theme"] = _top_of(shares.T, ids)
@@ -398,7 +398,7 @@ def policy_instruments(report: Report, lexicon: Lexicon = None) -> pd.DataFrame:
     for other in others:
         against += _weighted_column(other, _counts(text.finds(other.keywords, occurrences), starts), len(starts))
     first = np.array([_first(finds[k], starts) for k in ids], dtype=np.int64).reshape(len(ids), len(starts)).T
-    columns = {c: sentences[c] for c in SENTENCE_POSITION + ["text"]}  # Series: their dtypes kept
+    columns = {c: sentences[c].array for c in SENTENCE_POSITION + ["text"]}  # arrays: their dtypes kept
     columns.update(zip(ids, weights.T))
     columns["instrument"] = _classify(weights, first, against, ids)
     cues = [""] * len(starts)
