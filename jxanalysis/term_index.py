@@ -175,7 +175,7 @@ def _count(report: Report, matcher: _Matcher, file: str) -> dict:
     words = _words(report)
     kinds = bytes(map(_kinds(frozenset(matcher.first)).__getitem__, words))  # looked up in C
     hits = matcher.hits(words, kinds)
-    text = "".join(words) if hits else ""
+    text = report.text if hits else ""  # what the tokens cover, one line after another
     contexts, line, counted, start, done = [], 0, 0, 0, 0
     for i, n, term in hits:  # left to right: offsets and line numbers count on from the previous hit
         start += sum(map(len, words[done:i]))
