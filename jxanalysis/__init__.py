@@ -37,6 +37,7 @@ from .themes import (
 )
 from .term_index import TermIndex, load_dictionary, term_index
 from .phrases import confident_phrases, discover_phrases, with_phrases
+from .lexicon import reload_lexicons
 from .tokens import compare_segmentation, report_tokens, segment, tokenize, tokenize_pos
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "plots",
     "policy_instruments",
     "read_indicators",
+    "reload_lexicons",
     "report_tokens",
     "save_fig",
     "seed_reports",

@@ -18,6 +18,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from .lexicon import derived
+
 _MAGIC = b"jxanalysis-cache-1"
 # The libraries whose output ends up in a cached result: a new version may change it.
 _LIBRARIES = ["jieba", "rjieba", "pandas", "cn2an", "stopwordsiso"]
@@ -59,6 +61,7 @@ def _version(name: str) -> str:
         return "-"
 
 
+@derived  # it hashes the data files
 @lru_cache(maxsize=None)
 def fingerprint() -> str:
     """Part of every cache key: jxanalysis's version, a hash of its code and data files, and the

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import arguments
-from .lexicon import stopwords
+from .lexicon import derived, stopwords
 from .pos import corrected_tags, own_places, word_tag
 from .report import Report, split_sentences
 from .textsearch import occurrences
@@ -96,6 +96,7 @@ def _report_frequencies(report: Report) -> pd.DataFrame:
 TEXTRANK_POS = ("n", "nz", "vn", "l", "ns", "nt")
 
 
+@derived
 @lru_cache(maxsize=None)
 def _tfidf() -> "jieba.analyse.TFIDF":
     """jieba's TF-IDF extractor (shipped IDF table) with our stopwords."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import jieba
 
 from . import datafiles, gazetteer
-from .lexicon import policy_terms
+from .lexicon import derived, policy_terms
 from .memo import Memo
 
 #: jieba's part-of-speech tags (the ICTCLAS / PKU tag set of its dict.txt), with what they mean.
@@ -33,12 +33,14 @@ POS_TAGS = {
 }
 
 
+@derived
 @lru_cache(maxsize=1)
 def pos_corrections() -> dict[str, str]:
     """Hand corrections of jieba's dictionary tags (data/pos_corrections.txt): word -> tag."""
     return {line.split()[0]: line.split()[1] for line in datafiles.lines("pos_corrections.txt")}
 
 
+@derived
 @lru_cache(maxsize=1)
 def _policy_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in policy_terms())
@@ -85,6 +87,7 @@ def pos_tags(lexicon: bool = True) -> dict[str, str]:
     return _pos_tags(bool(lexicon))
 
 
+@derived
 @lru_cache(maxsize=None)
 def _pos_tags(lexicon: bool) -> dict[str, str]:
     tags, names = {}, {}  # one string per tag name shared by all its words: 20 MB less
@@ -97,6 +100,7 @@ def _pos_tags(lexicon: bool) -> dict[str, str]:
     return tags
 
 
+@derived
 @lru_cache(maxsize=None)
 def _corrected(lexicon: bool) -> Memo:
     """word_tag of each word met so far, with its dictionary tag ("x" when none) and no report's

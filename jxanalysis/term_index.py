@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datafiles
+from .lexicon import derived
 from .loading import ReportError
 from .report import Report, load_report
 from .tokens import _STORE_KEY, DEFAULT_BACKEND, Memo, cache_dir as user_cache_dir, content, segment
@@ -112,6 +113,7 @@ def _kind(first: frozenset[str], token: str) -> int:
     return _word[token] * WORD | content[token] * CONTENT | (token in first) * FIRST
 
 
+@derived
 @lru_cache(maxsize=8)
 def _kinds(first: frozenset[str]) -> Memo:
     """The kind of each token met so far, for a dictionary whose terms begin with `first`

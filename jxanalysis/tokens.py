@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import arguments
 from .cache import cache_dir
-from .lexicon import policy_terms, stopwords
+from .lexicon import derived, policy_terms, stopwords
 from .memo import Memo
 from .patterns import HAN
 from .pos import corrected_tags, own_places
@@ -58,6 +58,7 @@ def tokenizer(lexicon: bool = True) -> jieba.Tokenizer:
     return _tokenizer(bool(lexicon))
 
 
+@derived
 @lru_cache(maxsize=None)
 def _tokenizer(lexicon: bool) -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
@@ -74,6 +75,7 @@ def _tokenizer(lexicon: bool) -> jieba.Tokenizer:
     return tk
 
 
+@derived
 @lru_cache(maxsize=1 << 16)
 def is_content(token: str) -> bool:
     """True for a token worth counting: not a stopword, number, punctuation or single letter."""
@@ -86,9 +88,10 @@ def is_content(token: str) -> bool:
 
 
 #: is_content as a Memo: content[word]
-content = Memo(is_content)
+content = derived(Memo(is_content))
 
 
+@derived
 @lru_cache(maxsize=None)
 def rjieba_tokenizer(lexicon: bool = True) -> "rjieba.Jieba":
     """A private rjieba (jieba-rs) tokenizer with the policy lexicon, unless lexicon=False."""
@@ -165,6 +168,7 @@ def tokenizer_with(phrases: Iterable[str], lexicon: bool = True, backend: Backen
     return _tokenizer_with(tuple(sorted(set(phrases))), bool(lexicon), backend)
 
 
+@derived
 @lru_cache(maxsize=4)  # each holds a copy of the dictionary (tens of MB)
 def _tokenizer_with(phrases: tuple[str, ...], lexicon: bool, backend: Backend):
     if backend == "rjieba":
@@ -232,6 +236,7 @@ def pos_tagger(lexicon: bool = True, phrases: Iterable[str] = ()) -> "jieba.poss
     return _pos_tagger(bool(lexicon), tuple(sorted(set(phrases))))
 
 
+@derived
 @lru_cache(maxsize=4)
 def _pos_tagger(lexicon: bool, phrases: tuple[str, ...]) -> "jieba.posseg.POSTokenizer":
     import jieba.posseg  # imported here: it loads HMM tables that most analyses never use

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import jieba
+import pytest
 
 import jxanalysis as jx
 from jxanalysis.tokens import policy_terms, segment, stopwords
@@ -83,3 +84,32 @@ def test_tokenize_is_quiet_on_stderr(tmp_path):
                          env={"XDG_CACHE_HOME": str(tmp_path), "PATH": ""}, check=True)
     assert run.stderr == ""
     assert (tmp_path / "jxanalysis" / "jieba.cache").exists()
+
+
+@pytest.fixture
+def edited_lists(monkeypatch):
+    """The shipped word lists as a user edits them: 项目 a stopword, 军山湖 a policy term, 增长 tagged vn."""
+    from jxanalysis import datafiles
+
+    jx.word_frequencies(jx.load_report())  # the caches built from the shipped lists, as in a running kernel
+    jx.segment("军山湖", backend="jieba")
+    original = datafiles.read
+    extra = {"stopwords_policy.txt": "项目\n", "policy_terms.txt": "军山湖 20000 ns\n", "pos_corrections.txt": "增长 vn 练习\n"}
+    monkeypatch.setattr(datafiles, "read", lambda name: original(name) + extra.get(name, ""))
+    yield
+    monkeypatch.undo()
+    jx.reload_lexicons()  # the shipped lists again for the tests that follow
+
+
+def test_reload_lexicons_makes_edited_lists_count_without_a_restart(edited_lists):
+    sentence = "昌景黄高铁军山湖站站房顺利封顶，全年实施项目120个，增长较快。"
+    before_tokens, before_cut = jx.tokenize(sentence), jx.segment(sentence, backend="jieba")
+    assert "项目" in before_tokens and "军山湖" not in before_cut  # the edit alone changes nothing yet
+    jx.reload_lexicons()
+    for backend in ("jieba", "rjieba"):
+        assert "军山湖" in jx.segment(sentence, backend=backend)
+        assert "项目" not in jx.tokenize(sentence, backend=backend)
+    report = jx.load_report()  # a report loaded after the reload is cut with the new lists
+    freq = jx.word_frequencies(report).set_index("word")
+    assert "项目" not in freq.index and freq.loc["军山湖", "pos"] == "ns" and freq.loc["增长", "pos"] == "vn"
+    assert "项目" not in set(jx.tfidf_keywords(report, top=None).word)
