@@ -57,7 +57,7 @@ _FOOTER_LINE = 80  # a page footer has no line longer than this
 
 _SPACE = SPACE + "\ufeff"
 # (each starts with a lookahead on its first character: the same matches, found twice as fast)
-_PARA_BREAK = re.compile(rf"(?=[\n\t\u3000\u00a0])(?:\n|\t|[\u3000\u00a0]{{2,}})")
+_PARA_BREAK = re.compile(r"(?=[\n\t\u3000\u00a0])(?:\n|\t|[\u3000\u00a0]{2,})")
 _BLANK_LINE = re.compile(rf"(?=[\n\t\u3000\u00a0])(?:\n[{SPACE}]*\n[\n{SPACE}]*|\t|[\u3000\u00a0]{{2,}})")
 _BLANK_AFTER_TEXT = re.compile(r"\n(?<=\S\n)[ \t\u3000]*\n")  # \S\n[ \t\u3000]*\n, 20 times faster
 _LONG_LINE = 1500  # a line this long holding many paragraphs: the one-line layout
