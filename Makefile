@@ -42,11 +42,11 @@ unchanged:
 		echo "$(WHAT): identical to the committed files"; \
 	fi
 
-reproduce: $(STAMP) ## re-execute the numbered notebooks in place and rewrite figures/ (widgets are stored as text)
-	@for nb in $(NOTEBOOKS); do echo "running $$nb"; $(EXECUTE) $$nb || exit 1; done
+reproduce: $(STAMP) ## re-execute the numbered notebooks in place, two at a time, and rewrite figures/ (widgets are stored as text)
+	@printf '%s\n' $(NOTEBOOKS) | xargs -P 2 -I NB sh -c 'echo "running NB"; log=$$(mktemp); $(EXECUTE) NB 2>$$log; status=$$?; [ $$status = 0 ] || cat $$log; rm -f $$log; [ $$status = 0 ] || exit 255'
 
-solutions: $(STAMP) ## re-execute the exercise solutions in notebooks/solutions/
-	@for nb in $(SOLUTIONS); do echo "running $$nb"; $(EXECUTE) $$nb || exit 1; done
+solutions: $(STAMP) ## re-execute the exercise solutions in notebooks/solutions/, two at a time
+	@printf '%s\n' $(SOLUTIONS) | xargs -P 2 -I NB sh -c 'echo "running NB"; log=$$(mktemp); $(EXECUTE) NB 2>$$log; status=$$?; [ $$status = 0 ] || cat $$log; rm -f $$log; [ $$status = 0 ] || exit 255'
 
 bench: $(STAMP) ## print each speed and memory target next to its measured value and the bare tokenizer (~2 min)
 	$(BIN)/python tests/bench_load.py
