@@ -46,8 +46,9 @@ _MODIFIER = re.compile(r"^(?:在?实际工作中)?(?:全力|努力)?(?:力争|�
 _PREDICATE = re.compile(
     r"(?:保持)?(?:基本)?(?:平衡|稳定|同步)|继续(?:减少|下降)|进一步(?:下降|改善)|持续(?:改善|保持)|稳定改善"
     r"|稳步增长|合理回升|回稳向好|稳中向好|稳中提质|促稳提质|稳量提质|量稳质升|取得|有序有效防控|有效防控"
-    r"|全部(?:脱贫|摘帽)|达到|(?:下降|全面)?完成|进入|降低目标|统筹衔接|重点控制")
-_RELATION = re.compile(r"同步|衔接")  # 居民收入增长和经济增长同步: one subject, not a list
+    r"|全部(?:脱贫|摘帽)|达到|(?:下降|全面)?完成|进入|降低目标|统筹衔接|重点控制|稳步提升|高于|快于")
+# one subject, not a list: 居民收入增长和经济增长同步, 全员劳动生产率增速高于地区生产总值增速
+_RELATION = re.compile(r"同步|衔接|高于|快于")
 _LEAD = re.compile(r"^(?:力争|争取|努力|确保|要|今年|现行标准下|重点控制)+")
 _LIST_END = re.compile(r"等(?:约束性)?指标$")
 _SUBJECT_TAIL = re.compile(r"(?:涨幅|增速|增幅|降幅|控制在|控制)+$")
@@ -189,6 +190,9 @@ def _qualitative(clause: str) -> list[str]:
             continue
         phrase = "、".join(pending[:-1] + [piece[: predicate.start()]])
         phrase = _LIST_END.sub("", _LEAD.sub("", phrase))
+        if not phrase and _RELATION.match(piece, predicate.start()):
+            pending = []  # …高于全国平均水平、高于城镇居民收入增速: the same subject again
+            continue
         if not phrase:  # 完成国家下达的降碳减排任务: the object is the subject
             phrase = piece[predicate.end():].rsplit("的", 1)[-1]
         pending = []
