@@ -8,6 +8,9 @@ SOLUTIONS := $(sort $(wildcard notebooks/solutions/*.ipynb))
 EXECUTE = $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
 	--ExecutePreprocessor.record_timing=False --NotebookExporter.preprocessors=jxanalysis.lab.StableOutputs
 
+# the notebooks named on stdin, two at a time; a failing one prints its error and stops the run
+EXECUTE_TWO = xargs -P 2 -I NB sh -c 'echo "running NB"; log=$$(mktemp); $(EXECUTE) NB 2>$$log; status=$$?; [ $$status = 0 ] || cat $$log; rm -f $$log; [ $$status = 0 ] || exit 255'
+
 .DEFAULT_GOAL := help
 .PHONY: help setup browser test reproduce solutions reproducible unchanged bench lab clean
 
@@ -43,10 +46,10 @@ unchanged:
 	fi
 
 reproduce: $(STAMP) ## re-execute the numbered notebooks in place, two at a time, and rewrite figures/ (widgets are stored as text)
-	@printf '%s\n' $(NOTEBOOKS) | xargs -P 2 -I NB sh -c 'echo "running NB"; log=$$(mktemp); $(EXECUTE) NB 2>$$log; status=$$?; [ $$status = 0 ] || cat $$log; rm -f $$log; [ $$status = 0 ] || exit 255'
+	@printf '%s\n' $(NOTEBOOKS) | $(EXECUTE_TWO)
 
 solutions: $(STAMP) ## re-execute the exercise solutions in notebooks/solutions/, two at a time
-	@printf '%s\n' $(SOLUTIONS) | xargs -P 2 -I NB sh -c 'echo "running NB"; log=$$(mktemp); $(EXECUTE) NB 2>$$log; status=$$?; [ $$status = 0 ] || cat $$log; rm -f $$log; [ $$status = 0 ] || exit 255'
+	@printf '%s\n' $(SOLUTIONS) | $(EXECUTE_TWO)
 
 bench: $(STAMP) ## print each speed and memory target next to its measured value and the bare tokenizer (~2 min)
 	$(BIN)/python tests/bench_load.py

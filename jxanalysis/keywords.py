@@ -37,6 +37,11 @@ def _places(report_or_text: Report | str) -> frozenset[str]:
     return own_places(report_or_text.place) if isinstance(report_or_text, Report) else frozenset()
 
 
+def _phrases(report_or_text: Report | str) -> tuple[str, ...]:
+    """The names the report's tokenizer keeps whole (jx.with_phrases); none for a text."""
+    return report_or_text.phrases if isinstance(report_or_text, Report) else ()
+
+
 def word_frequencies(report_or_text: Report | str) -> pd.DataFrame:
     """Content-word counts: columns word, count, share, pos; most frequent first, ties by word.
 
@@ -126,8 +131,7 @@ def _textrank(report_or_text: Report | str) -> "jieba.analyse.TextRank":
     import jieba.analyse
 
     extractor = jieba.analyse.TextRank()
-    phrases = report_or_text.phrases if isinstance(report_or_text, Report) else ()
-    extractor.tokenizer = extractor.postokenizer = _CorrectedTagger(_places(report_or_text), phrases)
+    extractor.tokenizer = extractor.postokenizer = _CorrectedTagger(_places(report_or_text), _phrases(report_or_text))
     extractor.stop_words = set(extractor.STOP_WORDS) | set(stopwords())
     return extractor
 
@@ -201,8 +205,8 @@ def compare_keywords(report_or_text: Report | str, top: int = 30) -> pd.DataFram
     frame["count"] = frame.word.map(freq["count"]).fillna(0).astype(int)
     frame["pos"] = frame.word.map(freq["pos"])
     unseen = frame["pos"].isna()  # words the keyword extractors scored but not counted as content
-    phrases = report_or_text.phrases if isinstance(report_or_text, Report) else ()
-    frame.loc[unseen, "pos"] = corrected_tags(frame.word[unseen].tolist(), places=_places(report_or_text), phrases=phrases)
+    frame.loc[unseen, "pos"] = corrected_tags(frame.word[unseen].tolist(), places=_places(report_or_text),
+                                              phrases=_phrases(report_or_text))
     frame["tfidf"] = frame.word.map(tfidf.set_index("word")["tfidf"])
     frame["textrank"] = frame.word.map(textrank.set_index("word")["textrank"])
     frame["tfidf_top"] = frame.word.isin(tfidf_top)

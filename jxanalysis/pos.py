@@ -11,6 +11,8 @@ from . import datafiles, gazetteer
 from .lexicon import derived, policy_terms
 from .memo import Memo
 
+PHRASE_TAG = "nz"  # a name discovered in the report (jxanalysis.phrases): a proper term
+
 #: jieba's part-of-speech tags (the ICTCLAS / PKU tag set of its dict.txt), with what they mean.
 POS_TAGS = {
     "n": "名词 noun", "nr": "人名 person name", "nrt": "音译人名 transliterated name", "nrfg": "人名 name",
@@ -116,5 +118,5 @@ def corrected_tags(words: list[str], lexicon: bool = True, places: frozenset[str
     tags = list(map(_corrected(bool(lexicon)).__getitem__, words))
     if not places and not phrases:
         return tags
-    own = {**dict.fromkeys(phrases, "nz"), **dict.fromkeys(places, "ns")}
+    own = {**dict.fromkeys(phrases, PHRASE_TAG), **dict.fromkeys(places, "ns")}
     return list(map(own.get, words, tags))  # the report's own words first, else the corrected tag

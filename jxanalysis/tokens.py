@@ -33,7 +33,7 @@ from .cache import cache_dir
 from .lexicon import derived, policy_terms, stopwords
 from .memo import Memo
 from .patterns import HAN
-from .pos import corrected_tags, own_places
+from .pos import PHRASE_TAG, corrected_tags, own_places
 
 if TYPE_CHECKING:
     import jieba.posseg
@@ -156,7 +156,6 @@ def _rjieba_cut(text: str, tk: "rjieba.Jieba") -> list[str]:
 #: The dictionary frequency given to a report's extra words (jxanalysis.phrases): high enough to
 #: keep a name whole, below the policy lexicon's 50000 so a policy term is never cut by one.
 PHRASE_FREQ = 20000
-PHRASE_TAG = "nz"  # a discovered name: a proper term
 
 
 def tokenizer_with(phrases: Iterable[str], lexicon: bool = True, backend: Backend | None = None):
